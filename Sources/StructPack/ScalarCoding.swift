@@ -1,0 +1,173 @@
+/// Reading and writing one value at a ``ValueSlot``, shared by the typed and dynamic APIs.
+///
+/// Every function here trusts that the slot lies inside the span (``Struct`` checks the whole
+/// packed range before it makes slots), which is what makes the unchecked loads and stores safe.
+@usableFromInline
+enum ScalarCoding {
+    // MARK: Loading
+
+    /// The slot's bytes as an unsigned integer in host order. Sizes are 1, 2, 4 or 8.
+    @inlinable @inline(__always)
+    static func loadUnsigned(_ bytes: RawSpan, _ slot: ValueSlot) -> UInt64 {
+        // safe because Struct checked slot.offset + slot.size <= bytes.byteCount.
+        switch slot.size {
+        case 1:
+            return UInt64(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: slot.offset, as: UInt8.self))
+        case 2:
+            let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: slot.offset, as: UInt16.self)
+            return UInt64(slot.swapsBytes ? raw.byteSwapped : raw)
+        case 4:
+            let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: slot.offset, as: UInt32.self)
+            return UInt64(slot.swapsBytes ? raw.byteSwapped : raw)
+        default:
+            let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: slot.offset, as: UInt64.self)
+            return slot.swapsBytes ? raw.byteSwapped : raw
+        }
+    }
+
+    /// The slot's integer, sign-extended for signed codes.
+    @inlinable
+    static func loadInteger(_ bytes: RawSpan, _ slot: ValueSlot) -> Int128 {
+        let raw = loadUnsigned(bytes, slot)
+        guard slot.code.kind == .signedInteger else { return Int128(raw) }
+        let unusedBits = UInt64(64 &- slot.size &* 8)
+        return Int128(Int64(bitPattern: raw << unusedBits) >> unusedBits)
+    }
+
+    /// The slot's floating-point value (`e`, `f` or `d`) widened exactly to `Double`.
+    @inlinable
+    static func loadDouble(_ bytes: RawSpan, _ slot: ValueSlot) -> Double {
+        let raw = loadUnsigned(bytes, slot)
+        switch slot.code {
+        case .half: return HalfFloat.double(fromBits: UInt16(truncatingIfNeeded: raw))
+        case .float: return Double(Float(bitPattern: UInt32(truncatingIfNeeded: raw)))
+        default: return Double(bitPattern: raw)
+        }
+    }
+
+    /// The bytes an `s`, `p` or `c` slot holds: all of `s` and `c`; for `p`, as many as the
+    /// length byte says but never more than `size - 1`.
+    @usableFromInline
+    static func loadBytes(_ bytes: RawSpan, _ slot: ValueSlot) -> [UInt8] {
+        var start = slot.offset
+        var count = slot.size
+        if slot.code == .pascalString {
+            guard slot.size > 0 else { return [] }
+            let length = Int(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: slot.offset, as: UInt8.self))
+            start += 1
+            count = min(length, slot.size - 1)
+        }
+        return bytes.withUnsafeBytes { buffer in
+            // safe because start + count <= slot.offset + slot.size, inside the checked range.
+            Array(UnsafeRawBufferPointer(rebasing: buffer[start..<(start + count)]))
+        }
+    }
+
+    // MARK: Storing
+
+    /// Stores the low `slot.size` bytes of `value` in the slot's byte order.
+    @inlinable @inline(__always)
+    static func storeUnsigned(_ value: UInt64, into bytes: inout MutableRawSpan, _ slot: ValueSlot) {
+        // safe because Struct checked slot.offset + slot.size <= bytes.byteCount.
+        switch slot.size {
+        case 1:
+            bytes.storeBytes(
+                of: UInt8(truncatingIfNeeded: value), toUncheckedByteOffset: slot.offset, as: UInt8.self)
+        case 2:
+            let raw = UInt16(truncatingIfNeeded: value)
+            bytes.storeBytes(
+                of: slot.swapsBytes ? raw.byteSwapped : raw, toUncheckedByteOffset: slot.offset, as: UInt16.self)
+        case 4:
+            let raw = UInt32(truncatingIfNeeded: value)
+            bytes.storeBytes(
+                of: slot.swapsBytes ? raw.byteSwapped : raw, toUncheckedByteOffset: slot.offset, as: UInt32.self)
+        default:
+            bytes.storeBytes(
+                of: slot.swapsBytes ? value.byteSwapped : value, toUncheckedByteOffset: slot.offset,
+                as: UInt64.self)
+        }
+    }
+
+    /// Stores an integer in an integer slot after CPython's range check.
+    ///
+    /// - Throws: `.integerOutOfRange` with `'X' format requires MIN <= number <= MAX`, or for
+    ///   `P` (which accepts -2^63 ... 2^64-1) `int too large to convert`.
+    @inlinable
+    static func storeInteger(_ value: Int128, into bytes: inout MutableRawSpan, _ slot: ValueSlot)
+        throws(StructError)
+    {
+        guard isInRange(value, slot) else {
+            throw StructError.integerOutOfRange(slot.code, size: slot.size)
+        }
+        storeUnsigned(UInt64(truncatingIfNeeded: value), into: &bytes, slot)
+    }
+
+    @inlinable @inline(__always)
+    static func isInRange(_ value: Int128, _ slot: ValueSlot) -> Bool {
+        let bits = slot.size &* 8
+        switch slot.code.kind {
+        case .signedInteger:
+            let bound = Int128(1) << (bits &- 1)
+            return value >= -bound && value < bound
+        case _ where slot.code == .pointer:
+            return value >= Int128(Int64.min) && value <= Int128(UInt64.max)
+        default:
+            return value >= 0 && value < Int128(1) << bits
+        }
+    }
+
+    /// Stores a number in an `e`, `f` or `d` slot.
+    ///
+    /// - Throws: `.floatTooLarge` when a finite value overflows `e`, or `f` under a standard
+    ///   prefix; native `f` stores infinity instead, as C's conversion does.
+    @inlinable
+    static func storeDouble(_ value: Double, into bytes: inout MutableRawSpan, _ slot: ValueSlot)
+        throws(StructError)
+    {
+        switch slot.code {
+        case .half:
+            guard let bits = HalfFloat.bits(from: value) else { throw StructError.floatTooLarge(.half) }
+            storeUnsigned(UInt64(bits), into: &bytes, slot)
+        case .float:
+            let narrowed = Float(value)
+            if narrowed.isInfinite && value.isFinite && !slot.byteOrder.usesNativeSizes {
+                throw StructError.floatTooLarge(.float)
+            }
+            storeUnsigned(UInt64(narrowed.bitPattern), into: &bytes, slot)
+        default:
+            storeUnsigned(value.bitPattern, into: &bytes, slot)
+        }
+    }
+
+    /// Stores bytes in an `s`, `p` or `c` slot: `s` truncates or zero-pads to its size; `p`
+    /// writes a length byte of min(count, size - 1, 255) and then the bytes, zero-padded; `c`
+    /// requires exactly one byte.
+    ///
+    /// - Throws: `.charLength` for `c` given other than one byte.
+    @usableFromInline
+    static func storeBytes(_ source: UnsafeRawBufferPointer, into bytes: inout MutableRawSpan, _ slot: ValueSlot)
+        throws(StructError)
+    {
+        if slot.code == .char {
+            guard source.count == 1 else { throw .charLength }
+            storeUnsigned(UInt64(source[0]), into: &bytes, slot)
+            return
+        }
+        guard slot.size > 0 else { return }
+        let isPascal = slot.code == .pascalString
+        let dataStart = isPascal ? 1 : 0
+        let copied = min(source.count, slot.size - dataStart)
+        bytes.withUnsafeMutableBytes { target in
+            // safe because slot.offset + slot.size <= target.count, checked by Struct.
+            let region = UnsafeMutableRawBufferPointer(rebasing: target[slot.offset..<(slot.offset + slot.size)])
+            if isPascal { region[0] = UInt8(min(copied, 255)) }
+            let data = UnsafeMutableRawBufferPointer(rebasing: region[dataStart...])
+            if copied > 0, let sourceBase = source.baseAddress, let dataBase = data.baseAddress {
+                dataBase.copyMemory(from: sourceBase, byteCount: copied)
+            }
+            if copied < data.count {
+                UnsafeMutableRawBufferPointer(rebasing: data[copied...]).initializeMemory(as: UInt8.self, repeating: 0)
+            }
+        }
+    }
+}

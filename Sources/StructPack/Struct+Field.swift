@@ -1,0 +1,60 @@
+extension Struct {
+    /// One item of a format as written, such as `3i`, `10s` or `x`, with where it lies.
+    ///
+    /// Repeat counts are kept as counts, never expanded, so a format like `1000000000x` costs
+    /// one `Field`.
+    public struct Field: Sendable, Hashable {
+        /// The format code.
+        public let code: FormatCode
+        /// The repeat count as written; 1 when none is given.
+        public let count: Int
+        /// The offset of the field's first byte in the packed data, after alignment padding.
+        public let offset: Int
+        /// Zero bytes inserted before ``offset`` to align the field (native mode only).
+        public let alignmentPadding: Int
+        /// Bytes per value: the code's size, or for `s` and `p` the whole ``count``.
+        public let itemSize: Int
+
+        /// Creates a field description.
+        public init(code: FormatCode, count: Int, offset: Int, alignmentPadding: Int, itemSize: Int) {
+            self.code = code
+            self.count = count
+            self.offset = offset
+            self.alignmentPadding = alignmentPadding
+            self.itemSize = itemSize
+        }
+
+        /// The number of values the field packs and unpacks: 0 for `x`, 1 for `s` and `p`,
+        /// ``count`` otherwise.
+        public var valueCount: Int {
+            switch code.kind {
+            case .padding: 0
+            case .string, .pascalString: 1
+            default: count
+            }
+        }
+
+        /// The bytes the field occupies after ``offset``, excluding alignment padding.
+        public var byteCount: Int {
+            switch code.kind {
+            case .padding, .string, .pascalString: count
+            default: count * itemSize
+            }
+        }
+    }
+
+    /// Where one value of the format lies: the typed API's per-value lookup table.
+    @usableFromInline
+    struct Slot: Sendable, Hashable {
+        @usableFromInline let code: FormatCode
+        @usableFromInline let offset: Int
+        @usableFromInline let size: Int
+
+        @inlinable
+        init(code: FormatCode, offset: Int, size: Int) {
+            self.code = code
+            self.offset = offset
+            self.size = size
+        }
+    }
+}

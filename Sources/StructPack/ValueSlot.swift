@@ -1,0 +1,26 @@
+/// Where one value lies in a buffer and how it is encoded: what a ``StructPackable`` or
+/// ``StructUnpackable`` conformance is given to write or read one value.
+///
+/// Slots are made by ``Struct`` after it has checked that `offset..<offset + size` lies inside
+/// the buffer, so conformances may read and write those bytes without further checks.
+public struct ValueSlot: Sendable, Hashable {
+    /// The value's format code (never `x`).
+    public let code: FormatCode
+    /// The absolute byte offset of the value in the buffer being read or written.
+    public let offset: Int
+    /// The value's size in bytes: the code's size, or the length of an `s` or `p` string.
+    public let size: Int
+    /// The format's byte order, size and alignment mode.
+    public let byteOrder: ByteOrder
+    /// Whether multi-byte values are stored in the opposite order to the host's.
+    public let swapsBytes: Bool
+
+    @inlinable
+    init(code: FormatCode, offset: Int, size: Int, byteOrder: ByteOrder, swapsBytes: Bool) {
+        self.code = code
+        self.offset = offset
+        self.size = size
+        self.byteOrder = byteOrder
+        self.swapsBytes = swapsBytes
+    }
+}
