@@ -156,10 +156,7 @@ extension Struct {
                 .typeMismatch,
                 "format '\(format)' has \(valueCount) values but \(typeNames.count) types were given")
         }
-        let slot = slots[index]
-        return StructError(
-            .typeMismatch,
-            "value \(index) of format '\(format)' is '\(slot.code.character)' (\(slot.size) bytes), "
-                + "which \(typeNames[index]) cannot hold")
+        return StructError.valueTypeMismatch(
+            index, slot: valueSlot(slots[index], base: 0), format: format, typeName: typeNames[index])
     }
 }

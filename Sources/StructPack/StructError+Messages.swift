@@ -125,6 +125,21 @@ extension StructError {
     }
 
     @usableFromInline
+    static func valueIndexOutOfRange(_ index: Int, format: String, valueCount: Int) -> StructError {
+        StructError(
+            .valueIndexOutOfRange,
+            "value index \(index) out of range for format '\(format)' with \(valueCount) values")
+    }
+
+    @usableFromInline
+    static func valueTypeMismatch(_ index: Int, slot: ValueSlot, format: String, typeName: String) -> StructError {
+        StructError(
+            .typeMismatch,
+            "value \(index) of format '\(format)' is '\(slot.code.character)' (\(slot.size) bytes), "
+                + "which \(typeName) cannot hold")
+    }
+
+    @usableFromInline
     static func allocationLimit(_ bytes: Int, limit: Int) -> StructError {
         StructError(
             .allocationLimit,

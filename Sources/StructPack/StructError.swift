@@ -38,7 +38,7 @@ extension StructError {
             case badCharacter, repeatCountWithoutFormat, sizeTooLong, embeddedNull, nonASCIIFormat
             case itemCount, integerOutOfRange, notAnInteger, notAFloat, floatTooLarge, notBytes
             case charLength, wrongBufferSize, bufferTooSmall, offsetOutOfRange, zeroSizeIteration
-            case typeMismatch, allocationLimit
+            case typeMismatch, allocationLimit, valueIndexOutOfRange
         }
 
         @usableFromInline
@@ -87,6 +87,8 @@ extension StructError {
         /// A Swift type that does not match the format code it is packed from or unpacked into
         /// (typed API only; CPython has no typed API).
         public static let typeMismatch = Code(.typeMismatch)
+        /// A value index outside the format's values (single-value API only).
+        public static let valueIndexOutOfRange = Code(.valueIndexOutOfRange)
         /// An allocation larger than StructPack's limit (CPython would raise `MemoryError`).
         public static let allocationLimit = Code(.allocationLimit)
 
