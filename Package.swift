@@ -20,6 +20,7 @@ let package = Package(
     targets: [
         .target(
             name: "StructPack",
+            exclude: ["Generated/generate_typed_arities.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

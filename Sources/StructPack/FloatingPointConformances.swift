@@ -6,19 +6,51 @@ extension Double: StructPackable, StructUnpackable {
     ///
     /// - Throws: `.notAnInteger` for integer codes, `.floatTooLarge` for `e` (and standard `f`)
     ///   overflow, `.charLength` for `c`, `.notBytes` for `s` and `p`.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack(into bytes: inout MutableRawSpan, at slot: ValueSlot) throws(StructError) {
+        if slot.code == .double {
+            packDirectly(into: &bytes, at: slot.offset, swapsBytes: slot.swapsBytes)
+            return
+        }
         try PackSemantics.packDouble(self, into: &bytes, slot)
     }
 
+    /// `d`: the 64 bits as they are.
+    @inlinable @inline(__always)
+    public static func canPackDirectly(_ code: FormatCode, size: Int) -> Bool {
+        code == .double
+    }
+
+    /// Stores the 64 bits in the slot's byte order.
+    @inlinable @inline(__always)
+    public func packDirectly(into bytes: inout MutableRawSpan, at offset: Int, swapsBytes: Bool) {
+        let raw = bitPattern
+        // safe because Struct checked the slot lies inside bytes.
+        bytes.storeBytes(of: swapsBytes ? raw.byteSwapped : raw, toUncheckedByteOffset: offset, as: UInt64.self)
+    }
+
+    /// `d`: the 64 bits as they are.
+    @inlinable @inline(__always)
+    public static func canUnpackDirectly(_ code: FormatCode, size: Int) -> Bool {
+        code == .double
+    }
+
+    /// One unaligned load, byte-swapped if needed.
+    @inlinable @inline(__always)
+    public static func unpackDirectly(from bytes: RawSpan, at offset: Int, swapsBytes: Bool) -> Double {
+        // safe because Struct checked the slot lies inside bytes.
+        let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self)
+        return Double(bitPattern: swapsBytes ? raw.byteSwapped : raw)
+    }
+
     /// `e`, `f` and `d`.
-    @inlinable
+    @inlinable @inline(__always)
     public static func canUnpack(_ code: FormatCode, size: Int) -> Bool {
         code.kind == .floatingPoint
     }
 
     /// Reads the value, widening `e` and `f` exactly.
-    @inlinable
+    @inlinable @inline(__always)
     public static func unpack(from bytes: RawSpan, at slot: ValueSlot) -> Double {
         ScalarCoding.loadDouble(bytes, slot)
     }

@@ -36,7 +36,7 @@ enum PackSemantics {
 
     /// A Python `float`: integer codes reject it, `?` packs `value != 0` (NaN is true), float
     /// codes store it, `c`, `s` and `p` reject it.
-    @inlinable
+    @inlinable @inline(never)
     static func packDouble(_ value: Double, into bytes: inout MutableRawSpan, _ slot: ValueSlot)
         throws(StructError)
     {

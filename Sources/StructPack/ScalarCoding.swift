@@ -34,9 +34,27 @@ enum ScalarCoding {
         return Int128(Int64(bitPattern: raw << unusedBits) >> unusedBits)
     }
 
+    /// The slot's integer widened to `Int128`, out of line: the typed API's path for a code
+    /// narrower than the Swift type.
+    @inlinable @inline(never)
+    static func loadWidenedInteger(_ bytes: RawSpan, _ slot: ValueSlot) -> Int128 {
+        loadInteger(bytes, slot)
+    }
+
     /// The slot's floating-point value (`e`, `f` or `d`) widened exactly to `Double`.
-    @inlinable
+    @inlinable @inline(__always)
     static func loadDouble(_ bytes: RawSpan, _ slot: ValueSlot) -> Double {
+        if slot.code == .double {
+            // safe because Struct checked the slot lies inside bytes.
+            let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: slot.offset, as: UInt64.self)
+            return Double(bitPattern: slot.swapsBytes ? raw.byteSwapped : raw)
+        }
+        return loadNarrowFloat(bytes, slot)
+    }
+
+    /// `e` and `f` widened exactly, out of line.
+    @inlinable @inline(never)
+    static func loadNarrowFloat(_ bytes: RawSpan, _ slot: ValueSlot) -> Double {
         let raw = loadUnsigned(bytes, slot)
         switch slot.code {
         case .half: return HalfFloat.double(fromBits: UInt16(truncatingIfNeeded: raw))

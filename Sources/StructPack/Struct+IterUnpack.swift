@@ -2,21 +2,26 @@
 // a random-access collection, so `records.count` and `records[i]` work as well as `for`.
 
 extension Struct {
-    /// The bytes a record collection reads: an array's storage (shared, not copied) or a
-    /// caller's buffer.
+    /// The bytes a record collection reads: an array slice's storage (shared, not copied) or,
+    /// when `pointer` is set, a caller's buffer. A struct rather than an enum so that reading a
+    /// record borrows the slice instead of copying (and retaining) it.
     @usableFromInline
-    enum RecordStorage: @unchecked Sendable {
-        // @unchecked: the pointer case is the caller's memory, documented as borrowed for the
-        // collection's lifetime; the slice case is a Sendable value.
-        case slice(ArraySlice<UInt8>)
-        case pointer(UnsafeRawBufferPointer)
+    struct RecordStorage: @unchecked Sendable {
+        // @unchecked: `pointer` is the caller's memory, documented as borrowed for the
+        // collection's lifetime; the slice is a Sendable value.
+        @usableFromInline let slice: ArraySlice<UInt8>
+        @usableFromInline let pointer: UnsafeRawBufferPointer?
 
         @inlinable
-        var byteCount: Int {
-            switch self {
-            case .slice(let bytes): bytes.count
-            case .pointer(let bytes): bytes.count
-            }
+        init(slice: ArraySlice<UInt8>) {
+            self.slice = slice
+            self.pointer = nil
+        }
+
+        @inlinable
+        init(pointer: UnsafeRawBufferPointer) {
+            self.slice = []
+            self.pointer = pointer
         }
     }
 
@@ -59,78 +64,86 @@ extension Struct {
         public subscript(index: Int) -> [StructValue] {
             let base = index * format.size
             // The allocation check already passed for one record when the collection was made.
-            switch storage {
-            case .slice(let bytes): return (try? format.values(in: bytes.span.bytes, at: base)) ?? []
-            case .pointer(let bytes): return (try? format.values(in: bytes.bytes, at: base)) ?? []
-            }
+            if let pointer = storage.pointer { return (try? format.values(in: pointer.bytes, at: base)) ?? [] }
+            return (try? format.values(in: storage.slice.span.bytes, at: base)) ?? []
         }
     }
 
-    /// Records of typed tuples, unpacked lazily from a buffer of back-to-back records; the
-    /// types were checked once, when the sequence was made.
-    ///
-    /// A `Sequence` with a known ``count`` and random access through ``record(at:)``. (It is not
-    /// a `Collection`: Swift 6.3 cannot yet compile a collection whose element is a variadic
-    /// tuple.)
-    public struct TypedRecords<each T: StructUnpackable>: Sequence {
+    /// Records of typed tuples, unpacked lazily from a buffer of back-to-back records; the types
+    /// were checked once, when the collection was made, so reading a record checks nothing.
+    public struct TypedRecords<Codec: TupleDecoding>: RandomAccessCollection, Sendable {
         /// The format of each record.
         public let format: Struct
         @usableFromInline let storage: RecordStorage
+        @usableFromInline let plan: Codec.Plan
+        @usableFromInline let access: TupleAccess
+        @usableFromInline let swapsBytes: Bool
+        @usableFromInline let recordSize: Int
 
         /// The number of records.
         public let count: Int
 
-        @usableFromInline
+        @inlinable
         init(format: Struct, storage: RecordStorage, count: Int) {
             self.format = format
             self.storage = storage
             self.count = count
+            self.plan = Codec.plan(for: format)
+            self.access = Codec.access(plan)
+            self.swapsBytes = format.swapsBytes
+            self.recordSize = format.size
         }
 
+        /// 0.
+        @inlinable
+        public var startIndex: Int { 0 }
         /// The number of records.
         @inlinable
-        public var underestimatedCount: Int { count }
+        public var endIndex: Int { count }
 
-        /// The tuple of record `index`, or `nil` when `index` is outside `0..<count`.
+        /// The tuple of record `index`.
         ///
+        /// - Precondition: `0 <= index < count`, as for any collection's subscript.
         /// - Complexity: O(number of values); no heap allocation unless a type allocates.
-        @inlinable
-        public func record(at index: Int) -> (repeat each T)? {
-            guard index >= 0 && index < count else { return nil }
-            let base = index &* format.size
-            let record: (repeat each T)
-            switch storage {
-            case .slice(let bytes):
-                record = format.unpackUnchecked(bytes.span.bytes, at: base, as: repeat (each T).self)
-            case .pointer(let bytes):
-                record = format.unpackUnchecked(bytes.bytes, at: base, as: repeat (each T).self)
-            }
-            return record
+        @inlinable @inline(__always)
+        public subscript(index: Int) -> Codec.Tuple {
+            precondition(index >= 0 && index < count, "record index out of range")
+            let base = index &* recordSize
+            if let pointer = storage.pointer { return decode(pointer.bytes, at: base) }
+            return decode(storage.slice.span.bytes, at: base)
         }
 
-        /// An iterator over the records in order.
-        @inlinable
-        public func makeIterator() -> Iterator {
-            Iterator(records: self)
+        @inlinable @inline(__always)
+        func decode(_ bytes: RawSpan, at base: Int) -> Codec.Tuple {
+            Codec.read(plan, access, from: bytes, at: base, swapsBytes: swapsBytes)
         }
+    }
 
-        /// Iterates over typed records in order.
-        public struct Iterator: IteratorProtocol {
-            @usableFromInline let records: TypedRecords<repeat each T>
-            @usableFromInline var index = 0
+    /// Checks the types and the buffer for a typed `iterUnpack` and makes the collection.
+    ///
+    /// - Throws: `.zeroSizeIteration`, `.wrongBufferSize` or `.typeMismatch`.
+    @inlinable
+    public func iterUnpack<C: TupleDecoding>(_ bytes: ArraySlice<UInt8>, codec: C.Type) throws(StructError)
+        -> TypedRecords<C>
+    {
+        let count = try recordCount(byteCount: bytes.count)
+        try checkTypes(codec)
+        return TypedRecords(format: self, storage: RecordStorage(slice: bytes), count: count)
+    }
 
-            @inlinable
-            init(records: TypedRecords<repeat each T>) {
-                self.records = records
-            }
-
-            /// The next record's tuple, or `nil` after the last.
-            @inlinable
-            public mutating func next() -> (repeat each T)? {
-                defer { index &+= 1 }
-                return records.record(at: index)
-            }
-        }
+    /// Checks the types and the buffer for a typed `iterUnpack` over a buffer and makes the
+    /// collection.
+    ///
+    /// - Warning: The collection reads `bytes` whenever it is accessed; keep the memory alive
+    ///   and unchanged while you use it, and do not let it escape that scope.
+    /// - Throws: `.zeroSizeIteration`, `.wrongBufferSize` or `.typeMismatch`.
+    @inlinable
+    public func iterUnpack<C: TupleDecoding>(_ bytes: UnsafeRawBufferPointer, codec: C.Type) throws(StructError)
+        -> TypedRecords<C>
+    {
+        let count = try recordCount(byteCount: bytes.count)
+        try checkTypes(codec)
+        return TypedRecords(format: self, storage: RecordStorage(pointer: bytes), count: count)
     }
 
     /// Unpacks back-to-back records lazily (Python's `iter_unpack`); the array's storage is
@@ -147,7 +160,7 @@ extension Struct {
     /// - Throws: as ``iterUnpack(_:)-([UInt8])``.
     public func iterUnpack(_ bytes: ArraySlice<UInt8>) throws(StructError) -> Records {
         try Self.checkAllocation(count: valueCount, stride: MemoryLayout<StructValue>.stride)
-        return Records(format: self, storage: .slice(bytes), count: try recordCount(byteCount: bytes.count))
+        return Records(format: self, storage: RecordStorage(slice: bytes), count: try recordCount(byteCount: bytes.count))
     }
 
     /// Unpacks back-to-back records of a buffer lazily.
@@ -157,46 +170,6 @@ extension Struct {
     /// - Throws: as ``iterUnpack(_:)-([UInt8])``.
     public func iterUnpack(_ bytes: UnsafeRawBufferPointer) throws(StructError) -> Records {
         try Self.checkAllocation(count: valueCount, stride: MemoryLayout<StructValue>.stride)
-        return Records(format: self, storage: .pointer(bytes), count: try recordCount(byteCount: bytes.count))
-    }
-
-    /// Unpacks back-to-back records lazily into typed tuples; the types are checked once here.
-    ///
-    /// ```swift
-    /// for (id, value) in try Struct("<Id").iterUnpack(bytes, as: (UInt32, Double).self) { … }
-    /// ```
-    ///
-    /// - Throws: `.zeroSizeIteration`, `.wrongBufferSize` or `.typeMismatch`.
-    @inlinable
-    public func iterUnpack<each T: StructUnpackable>(_ bytes: [UInt8], as types: (repeat each T).Type)
-        throws(StructError) -> TypedRecords<repeat each T>
-    {
-        try iterUnpack(bytes[...], as: types)
-    }
-
-    /// Unpacks back-to-back records of a slice lazily into typed tuples, sharing its storage.
-    ///
-    /// - Throws: as ``iterUnpack(_:as:)-([UInt8],_)``.
-    @inlinable
-    public func iterUnpack<each T: StructUnpackable>(_ bytes: ArraySlice<UInt8>, as types: (repeat each T).Type)
-        throws(StructError) -> TypedRecords<repeat each T>
-    {
-        let count = try recordCount(byteCount: bytes.count)
-        try checkUnpackTypes(types)
-        return TypedRecords(format: self, storage: .slice(bytes), count: count)
-    }
-
-    /// Unpacks back-to-back records of a buffer lazily into typed tuples.
-    ///
-    /// - Warning: The collection reads `bytes` whenever it is accessed; keep the memory alive
-    ///   and unchanged while you use it, and do not let it escape that scope.
-    /// - Throws: as ``iterUnpack(_:as:)-([UInt8],_)``.
-    @inlinable
-    public func iterUnpack<each T: StructUnpackable>(_ bytes: UnsafeRawBufferPointer, as types: (repeat each T).Type)
-        throws(StructError) -> TypedRecords<repeat each T>
-    {
-        let count = try recordCount(byteCount: bytes.count)
-        try checkUnpackTypes(types)
-        return TypedRecords(format: self, storage: .pointer(bytes), count: count)
+        return Records(format: self, storage: RecordStorage(pointer: bytes), count: try recordCount(byteCount: bytes.count))
     }
 }

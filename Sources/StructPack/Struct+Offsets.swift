@@ -3,7 +3,7 @@ extension Struct {
     /// from the end, and the `size` bytes from the offset must lie inside the buffer.
     ///
     /// - Throws: `.bufferTooSmall` or `.offsetOutOfRange` with CPython's messages.
-    @inlinable
+    @inlinable @inline(__always)
     func resolvedOffset(_ offset: Int, bufferCount: Int, packing: Bool) throws(StructError) -> Int {
         var offset = offset
         if offset < 0 {

@@ -1,6 +1,7 @@
 // One-shot functions mirroring Python's module-level `struct.pack`, `struct.unpack`, … so
 // Python code ports line by line: `struct.pack('<I', n)` becomes `Struct.pack("<I", n)`.
-// Formats are compiled once and cached, as CPython does.
+// Formats are compiled once and cached, as CPython does. The typed one-shot forms are generated
+// with the rest of the typed API in Generated/TypedArities.swift.
 
 extension Struct {
     /// The packed size of `format` (Python's `struct.calcsize`).
@@ -17,16 +18,6 @@ extension Struct {
         try FormatCache.compiled(format).pack(values)
     }
 
-    /// Packs Swift values (Python's `struct.pack(format, *values)`).
-    ///
-    /// - Throws: the format's compile error, or as ``pack(_:)-(_)``.
-    @inlinable
-    public static func pack<each T: StructPackable>(_ format: String, _ values: repeat each T)
-        throws(StructError) -> [UInt8]
-    {
-        try compiled(format).pack(repeat each values)
-    }
-
     /// Packs dynamic values into an array at `offset` (Python's `struct.pack_into`).
     ///
     /// - Throws: the format's compile error, or as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
@@ -36,31 +27,11 @@ extension Struct {
         try FormatCache.compiled(format).pack(into: &bytes, at: offset, values)
     }
 
-    /// Packs Swift values into an array at `offset` (Python's `struct.pack_into`).
-    ///
-    /// - Throws: the format's compile error, or as ``pack(into:at:_:)-(MutableRawSpan,_,_)``.
-    @inlinable
-    public static func pack<each T: StructPackable>(
-        _ format: String, into bytes: inout [UInt8], at offset: Int, _ values: repeat each T
-    ) throws(StructError) {
-        try compiled(format).pack(into: &bytes, at: offset, repeat each values)
-    }
-
     /// Unpacks exactly `calcsize(format)` bytes into dynamic values (Python's `struct.unpack`).
     ///
     /// - Throws: the format's compile error, or as ``unpack(_:)-(RawSpan)``.
     public static func unpack(_ format: String, _ bytes: [UInt8]) throws(StructError) -> [StructValue] {
         try FormatCache.compiled(format).unpack(bytes)
-    }
-
-    /// Unpacks exactly `calcsize(format)` bytes into a tuple of Swift types.
-    ///
-    /// - Throws: the format's compile error, or as ``unpack(_:as:)-(RawSpan,_)``.
-    @inlinable
-    public static func unpack<each T: StructUnpackable>(
-        _ format: String, _ bytes: [UInt8], as types: (repeat each T).Type
-    ) throws(StructError) -> (repeat each T) {
-        try compiled(format).unpack(bytes, as: types)
     }
 
     /// Unpacks dynamic values at `offset` (Python's `struct.unpack_from(format, buffer, offset)`).

@@ -142,7 +142,7 @@ extension Struct {
     }
 
     /// Zeroes the ``size`` bytes of the record at `base`.
-    @inlinable
+    @inlinable @inline(never)
     func zero(_ bytes: inout MutableRawSpan, at base: Int) {
         bytes.withUnsafeMutableBytes { buffer in
             // safe because base + size <= buffer.count, checked by the caller.

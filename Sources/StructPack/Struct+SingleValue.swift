@@ -6,7 +6,7 @@ extension Struct {
     /// of a record starting at `base`.
     ///
     /// - Throws: `.valueIndexOutOfRange` when `index` is not in `0..<valueCount`.
-    /// - Complexity: O(1) for formats within ``typedValueLimit`` values, O(fields) otherwise.
+    /// - Complexity: O(1) for formats within 1,024 values, O(fields) otherwise.
     @inlinable
     public func slot(ofValue index: Int, recordOffset base: Int = 0) throws(StructError) -> ValueSlot {
         guard index >= 0 && index < valueCount else {
@@ -38,7 +38,7 @@ extension Struct {
     /// - Throws: `.bufferTooSmall` / `.offsetOutOfRange` (the whole record must fit, as for
     ///   `unpack_from`), `.valueIndexOutOfRange`, or `.typeMismatch` when `T` cannot hold the
     ///   value's code.
-    /// - Complexity: O(1) for formats within ``typedValueLimit`` values; no heap allocation
+    /// - Complexity: O(1) for formats within 1,024 values; no heap allocation
     ///   unless `T` allocates.
     @inlinable
     public func unpackValue<T: StructUnpackable>(at index: Int, from bytes: RawSpan, at offset: Int = 0, as type: T.Type)

@@ -1,162 +1,69 @@
-// The typed unpack API: values come back as a tuple of Swift types, checked against the
-// format once per call, with no heap allocation.
+// The typed unpack API, generic over a tuple codec. The public entry points, one per tuple
+// size, are generated in Generated/TypedArities.swift and forward here.
 
 extension Struct {
-    /// Unpacks exactly ``size`` bytes into a tuple of Swift types.
+    /// Unpacks exactly ``size`` bytes into a tuple described by `codec`.
     ///
-    /// ```swift
-    /// let header = try Struct("<IHd")
-    /// let (magic, version, time) = try header.unpack(bytes, as: (UInt32, UInt16, Double).self)
-    /// ```
-    ///
-    /// Each type must be able to hold every value of its code (see ``StructUnpackable``); `x`
-    /// pad bytes take no type.
-    ///
-    /// - Throws: `.wrongBufferSize` (`unpack requires a buffer of N bytes`), or
-    ///   `.typeMismatch` when the types do not match the format's values.
-    /// - Complexity: O(number of values); no heap allocation unless a type allocates (`[UInt8]`).
+    /// - Throws: `.wrongBufferSize` (`unpack requires a buffer of N bytes`) or `.typeMismatch`.
     @inlinable
-    public func unpack<each T: StructUnpackable>(_ bytes: RawSpan, as types: (repeat each T).Type)
-        throws(StructError) -> (repeat each T)
-    {
+    public func unpack<C: TupleDecoding>(_ bytes: RawSpan, codec: C.Type) throws(StructError) -> C.Tuple {
         guard bytes.byteCount == size else { throw StructError.unpackSize(size) }
-        try checkUnpackTypes(types)
-        return unpackUnchecked(bytes, at: 0, as: repeat (each T).self)
+        return try decodeChecked(bytes, at: 0, codec: codec)
     }
 
-    /// Unpacks an array of exactly ``size`` bytes into a tuple, without copying it.
-    ///
-    /// - Throws: as ``unpack(_:as:)-(RawSpan,_)``.
-    @inlinable
-    public func unpack<each T: StructUnpackable>(_ bytes: [UInt8], as types: (repeat each T).Type)
-        throws(StructError) -> (repeat each T)
-    {
-        try unpack(bytes.span.bytes, as: types)
-    }
-
-    /// Unpacks a slice of exactly ``size`` bytes into a tuple, without copying it.
-    ///
-    /// - Throws: as ``unpack(_:as:)-(RawSpan,_)``.
-    @inlinable
-    public func unpack<each T: StructUnpackable>(_ bytes: ArraySlice<UInt8>, as types: (repeat each T).Type)
-        throws(StructError) -> (repeat each T)
-    {
-        try unpack(bytes.span.bytes, as: types)
-    }
-
-    /// Unpacks a buffer of exactly ``size`` bytes into a tuple, in place.
-    ///
-    /// - Throws: as ``unpack(_:as:)-(RawSpan,_)``.
-    @inlinable
-    public func unpack<each T: StructUnpackable>(_ bytes: UnsafeRawBufferPointer, as types: (repeat each T).Type)
-        throws(StructError) -> (repeat each T)
-    {
-        try unpack(bytes.bytes, as: types)
-    }
-
-    /// Unpacks ``size`` bytes at `offset` into a tuple (Python's `unpack_from`); a negative
-    /// offset counts from the end.
+    /// Unpacks ``size`` bytes at `offset` (Python's `unpack_from`; negative offsets count from
+    /// the end) into a tuple described by `codec`.
     ///
     /// - Throws: `.bufferTooSmall`, `.offsetOutOfRange` or `.typeMismatch`.
-    /// - Complexity: O(number of values).
     @inlinable
-    public func unpack<each T: StructUnpackable>(
-        from bytes: RawSpan, at offset: Int = 0, as types: (repeat each T).Type
-    ) throws(StructError) -> (repeat each T) {
-        let start = try resolvedOffset(offset, bufferCount: bytes.byteCount, packing: false)
-        try checkUnpackTypes(types)
-        return unpackUnchecked(bytes, at: start, as: repeat (each T).self)
-    }
-
-    /// Unpacks ``size`` bytes of an array at `offset` into a tuple, in place.
-    ///
-    /// - Throws: as ``unpack(from:at:as:)-(RawSpan,_,_)``.
-    @inlinable
-    public func unpack<each T: StructUnpackable>(
-        from bytes: [UInt8], at offset: Int = 0, as types: (repeat each T).Type
-    ) throws(StructError) -> (repeat each T) {
-        try unpack(from: bytes.span.bytes, at: offset, as: types)
-    }
-
-    /// Unpacks ``size`` bytes of a slice at `offset` (relative to the slice) into a tuple.
-    ///
-    /// - Throws: as ``unpack(from:at:as:)-(RawSpan,_,_)``.
-    @inlinable
-    public func unpack<each T: StructUnpackable>(
-        from bytes: ArraySlice<UInt8>, at offset: Int = 0, as types: (repeat each T).Type
-    ) throws(StructError) -> (repeat each T) {
-        try unpack(from: bytes.span.bytes, at: offset, as: types)
-    }
-
-    /// Unpacks ``size`` bytes of a buffer at `offset` into a tuple, in place.
-    ///
-    /// - Throws: as ``unpack(from:at:as:)-(RawSpan,_,_)``.
-    @inlinable
-    public func unpack<each T: StructUnpackable>(
-        from bytes: UnsafeRawBufferPointer, at offset: Int = 0, as types: (repeat each T).Type
-    ) throws(StructError) -> (repeat each T) {
-        try unpack(from: bytes.bytes, at: offset, as: types)
-    }
-
-    /// Checks that `types` has one type per value and each can hold its value's code.
-    ///
-    /// - Throws: `.typeMismatch` naming the first mismatch.
-    @inlinable
-    public func checkUnpackTypes<each T: StructUnpackable>(_ types: (repeat each T).Type) throws(StructError) {
-        var index = 0
-        var firstMismatch: Int? = nil
-        for type in repeat (each T).self {
-            if firstMismatch == nil, index < slots.count,
-                !type.canUnpack(slots[index].code, size: slots[index].size)
-            {
-                firstMismatch = index
-            }
-            index += 1
-        }
-        if index != valueCount || slots.count != valueCount || firstMismatch != nil {
-            throw typeMismatch(typeNames: typeNames(types), mismatch: firstMismatch)
-        }
-    }
-
-    /// Reads the record at `base` (already bounds- and type-checked) into a tuple.
-    @inlinable
-    func unpackUnchecked<each T: StructUnpackable>(_ bytes: RawSpan, at base: Int, as types: repeat (each T).Type)
-        -> (repeat each T)
+    public func unpack<C: TupleDecoding>(from bytes: RawSpan, at offset: Int, codec: C.Type) throws(StructError)
+        -> C.Tuple
     {
-        var index = 0
-        return (repeat unpackNext(each types, from: bytes, base: base, index: &index))
+        let start = try resolvedOffset(offset, bufferCount: bytes.byteCount, packing: false)
+        return try decodeChecked(bytes, at: start, codec: codec)
     }
 
+    /// Checks the codec's types against the format and reads the record at `base` (bounds
+    /// already checked): one load per value when every value is direct.
+    ///
+    /// - Throws: `.typeMismatch`.
     @inlinable @inline(__always)
-    func unpackNext<T: StructUnpackable>(_ type: T.Type, from bytes: RawSpan, base: Int, index: inout Int) -> T {
-        let slot = slots[index]
-        index &+= 1
-        return T.unpack(from: bytes, at: valueSlot(slot, base: base))
+    func decodeChecked<C: TupleDecoding>(_ bytes: RawSpan, at base: Int, codec: C.Type) throws(StructError)
+        -> C.Tuple
+    {
+        guard C.arity == valueCount, slots.count == valueCount else {
+            throw typeMismatch(typeNames: C.typeNames, mismatch: nil)
+        }
+        let plan = C.plan(for: self)
+        let access = C.access(plan)
+        if access == .general, let index = C.firstMismatch(in: self) {
+            throw typeMismatch(typeNames: C.typeNames, mismatch: index)
+        }
+        return C.read(plan, access, from: bytes, at: base, swapsBytes: swapsBytes)
     }
 
-    @inlinable
-    func typeNames<each T>(_ types: (repeat each T).Type) -> [String] {
-        var names: [String] = []
-        for type in repeat (each T).self {
-            names.append(String(describing: type))
+    /// Checks that the codec's types match the format's values one to one.
+    ///
+    /// - Throws: `.typeMismatch` naming the count or the first mismatching value.
+    @inlinable @inline(__always)
+    public func checkTypes<C: TupleDecoding>(_ codec: C.Type) throws(StructError) {
+        guard C.arity == valueCount, slots.count == valueCount else {
+            throw typeMismatch(typeNames: C.typeNames, mismatch: nil)
         }
-        return names
+        if let index = C.firstMismatch(in: self) {
+            throw typeMismatch(typeNames: C.typeNames, mismatch: index)
+        }
     }
 
     /// The typed API's own error (CPython has no typed API): a count or type mismatch.
     @usableFromInline
     func typeMismatch(typeNames: [String], mismatch: Int?) -> StructError {
-        if valueCount > Self.typedValueLimit {
-            return StructError(
-                .typeMismatch,
-                "format '\(format)' has \(valueCount) values; the typed API supports at most \(Self.typedValueLimit)")
+        if let index = mismatch, index < slots.count, index < typeNames.count {
+            return StructError.valueTypeMismatch(
+                index, slot: valueSlot(slots[index], base: 0), format: format, typeName: typeNames[index])
         }
-        guard let index = mismatch else {
-            return StructError(
-                .typeMismatch,
-                "format '\(format)' has \(valueCount) values but \(typeNames.count) types were given")
-        }
-        return StructError.valueTypeMismatch(
-            index, slot: valueSlot(slots[index], base: 0), format: format, typeName: typeNames[index])
+        return StructError(
+            .typeMismatch,
+            "format '\(format)' has \(valueCount) values but \(typeNames.count) types were given")
     }
 }

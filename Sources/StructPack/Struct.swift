@@ -19,8 +19,9 @@
 /// ```
 ///
 /// Two APIs share one format:
-/// - the **typed** API (`unpack(_:as:)`, `pack(_:...)` with Swift values) checks the Swift types
-///   against the format and allocates nothing on the heap per call;
+/// - the **typed** API (`unpack(_:as:)`, `pack(_:...)` with Swift values, for up to
+///   ``typedTupleLimit`` values) checks the Swift types against the format and allocates nothing
+///   on the heap per call;
 /// - the **dynamic** API (``StructValue`` arrays) mirrors Python value for value.
 ///
 /// Every input form reads the caller's memory in place: `[UInt8]`, `ArraySlice<UInt8>`,
@@ -39,8 +40,8 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     /// The format's items in order, with their offsets and sizes.
     public let fields: [Field]
 
-    /// One entry per value, for the typed API; empty when ``valueCount`` exceeds
-    /// ``typedValueLimit``.
+    /// One entry per value, for the typed and single-value APIs; empty when ``valueCount``
+    /// exceeds ``slotTableLimit``.
     @usableFromInline let slots: [Slot]
     /// Whether values must be byte-swapped between host order and the format's order.
     @usableFromInline let swapsBytes: Bool
@@ -48,8 +49,8 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     /// must zero it.
     @usableFromInline let hasPadding: Bool
 
-    /// The most values a format may have for the typed API, far beyond any tuple in practice.
-    public static let typedValueLimit = 1024
+    /// The most values for which a per-value table is kept (O(1) single-value access).
+    @usableFromInline static let slotTableLimit = 1024
 
     /// The largest allocation StructPack makes for one call (2 GiB). Packing into a new array,
     /// or unpacking dynamic values, whose storage would exceed it throws
@@ -86,7 +87,7 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         self.fields = layout.fields
         self.swapsBytes = layout.byteOrder.swapsBytes
         self.hasPadding = layout.fields.contains { $0.code == .padByte || $0.alignmentPadding > 0 }
-        self.slots = layout.valueCount <= Self.typedValueLimit ? Self.slots(of: layout.fields) : []
+        self.slots = layout.valueCount <= Self.slotTableLimit ? Self.slots(of: layout.fields) : []
     }
 
     private static func slots(of fields: [Field]) -> [Slot] {

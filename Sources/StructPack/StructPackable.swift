@@ -22,4 +22,25 @@ public protocol StructPackable {
     ///   - slot: Where and how to write.
     /// - Throws: ``StructError`` such as `.integerOutOfRange` or `.notAnInteger`.
     func pack(into bytes: inout MutableRawSpan, at slot: ValueSlot) throws(StructError)
+
+    /// Whether `self`'s type stores into `code` in `size` bytes as exactly its own bits, for every
+    /// value, so that ``packDirectly(into:at:)`` cannot fail. The default is `false`.
+    static func canPackDirectly(_ code: FormatCode, size: Int) -> Bool
+
+    /// Writes `self` at `offset` of a slot for which ``canPackDirectly(_:size:)`` returned `true`,
+    /// with no checks. Types that return `true` must implement it; the default (never called for
+    /// a type whose ``canPackDirectly(_:size:)`` is always `false`) writes nothing.
+    func packDirectly(into bytes: inout MutableRawSpan, at offset: Int, swapsBytes: Bool)
+}
+
+extension StructPackable {
+    /// `false`: no direct path unless a type provides one.
+    @inlinable @inline(__always)
+    public static func canPackDirectly(_ code: FormatCode, size: Int) -> Bool {
+        false
+    }
+
+    /// Unreachable for types without a direct path; writes nothing.
+    @inlinable @inline(__always)
+    public func packDirectly(into bytes: inout MutableRawSpan, at offset: Int, swapsBytes: Bool) {}
 }

@@ -25,4 +25,29 @@ public protocol StructUnpackable {
     ///   - bytes: The source; `slot.offset..<slot.offset + slot.size` lies inside it.
     ///   - slot: Where and how to read.
     static func unpack(from bytes: RawSpan, at slot: ValueSlot) -> Self
+
+    /// Whether a value of `code` stored in `size` bytes holds exactly `Self`'s bits, so that
+    /// ``unpackDirectly(from:at:)`` may read it with one load. Must imply
+    /// ``canUnpack(_:size:)``. The default is `false`.
+    static func canUnpackDirectly(_ code: FormatCode, size: Int) -> Bool
+
+    /// Reads a value at `offset` for which ``canUnpackDirectly(_:size:)`` returned `true`, with
+    /// no checks. Types that return `true` must implement it; the default (never called for a
+    /// type whose ``canUnpackDirectly(_:size:)`` is always `false`) reads one byte through
+    /// ``unpack(from:at:)``.
+    static func unpackDirectly(from bytes: RawSpan, at offset: Int, swapsBytes: Bool) -> Self
+}
+
+extension StructUnpackable {
+    /// `false`: no direct path unless a type provides one.
+    @inlinable @inline(__always)
+    public static func canUnpackDirectly(_ code: FormatCode, size: Int) -> Bool {
+        false
+    }
+
+    /// Unreachable for types without a direct path; reads one byte through ``unpack(from:at:)``.
+    @inlinable @inline(__always)
+    public static func unpackDirectly(from bytes: RawSpan, at offset: Int, swapsBytes: Bool) -> Self {
+        unpack(from: bytes, at: ValueSlot(code: .unsignedChar, offset: offset, size: 1, byteOrder: .native, swapsBytes: false))
+    }
 }

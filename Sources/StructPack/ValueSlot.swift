@@ -23,4 +23,10 @@ public struct ValueSlot: Sendable, Hashable {
         self.byteOrder = byteOrder
         self.swapsBytes = swapsBytes
     }
+
+    /// The same slot in a record that starts `base` bytes further on.
+    @inlinable @inline(__always)
+    public func advanced(by base: Int) -> ValueSlot {
+        ValueSlot(code: code, offset: offset &+ base, size: size, byteOrder: byteOrder, swapsBytes: swapsBytes)
+    }
 }
