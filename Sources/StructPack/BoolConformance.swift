@@ -14,9 +14,7 @@ extension Bool: StructPackable, StructUnpackable {
 
     /// `?`.
     @inlinable @inline(__always)
-    public static func canPackDirectly(_ code: FormatCode, size: Int) -> Bool {
-        code == .bool
-    }
+    public static var directPackLayout: DirectLayout? { DirectLayout(kind: .bool, size: 1) }
 
     /// Stores 1 or 0.
     @inlinable @inline(__always)
@@ -27,9 +25,7 @@ extension Bool: StructPackable, StructUnpackable {
 
     /// `?`.
     @inlinable @inline(__always)
-    public static func canUnpackDirectly(_ code: FormatCode, size: Int) -> Bool {
-        code == .bool
-    }
+    public static var directUnpackLayout: DirectLayout? { DirectLayout(kind: .bool, size: 1) }
 
     /// One byte load; any nonzero byte is `true`.
     @inlinable @inline(__always)

@@ -17,9 +17,7 @@ extension Double: StructPackable, StructUnpackable {
 
     /// `d`: the 64 bits as they are.
     @inlinable @inline(__always)
-    public static func canPackDirectly(_ code: FormatCode, size: Int) -> Bool {
-        code == .double
-    }
+    public static var directPackLayout: DirectLayout? { DirectLayout(kind: .floatingPoint, size: 8) }
 
     /// Stores the 64 bits in the slot's byte order.
     @inlinable @inline(__always)
@@ -31,9 +29,7 @@ extension Double: StructPackable, StructUnpackable {
 
     /// `d`: the 64 bits as they are.
     @inlinable @inline(__always)
-    public static func canUnpackDirectly(_ code: FormatCode, size: Int) -> Bool {
-        code == .double
-    }
+    public static var directUnpackLayout: DirectLayout? { DirectLayout(kind: .floatingPoint, size: 8) }
 
     /// One unaligned load, byte-swapped if needed.
     @inlinable @inline(__always)

@@ -17,8 +17,8 @@ extension StructPackable where Self: FixedWidthInteger & BitwiseCopyable {
 
     /// An integer code of this type's width and signedness: every value fits, no range check.
     @inlinable @inline(__always)
-    public static func canPackDirectly(_ code: FormatCode, size: Int) -> Bool {
-        size == MemoryLayout<Self>.size && code.kind == (isSigned ? .signedInteger : .unsignedInteger)
+    public static var directPackLayout: DirectLayout? {
+        DirectLayout(kind: isSigned ? .signedInteger : .unsignedInteger, size: MemoryLayout<Self>.size)
     }
 
     /// Stores the integer's bytes in the slot's byte order.
@@ -53,8 +53,8 @@ extension StructUnpackable where Self: FixedWidthInteger & BitwiseCopyable {
 
     /// An integer code of exactly this type's width and signedness.
     @inlinable @inline(__always)
-    public static func canUnpackDirectly(_ code: FormatCode, size: Int) -> Bool {
-        size == MemoryLayout<Self>.size && code.kind == (isSigned ? .signedInteger : .unsignedInteger)
+    public static var directUnpackLayout: DirectLayout? {
+        DirectLayout(kind: isSigned ? .signedInteger : .unsignedInteger, size: MemoryLayout<Self>.size)
     }
 
     /// One unaligned load, byte-swapped if needed.

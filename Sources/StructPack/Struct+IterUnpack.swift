@@ -89,7 +89,7 @@ extension Struct {
             self.storage = storage
             self.count = count
             self.plan = Codec.plan(for: format)
-            self.access = Codec.access(plan)
+            self.access = Codec.access(plan, format: format)
             self.swapsBytes = format.swapsBytes
             self.recordSize = format.size
         }

@@ -21,7 +21,7 @@ extension Struct {
             try format.checkTypes(Codec.self)
             self.format = format
             self.plan = Codec.plan(for: format)
-            self.access = Codec.access(plan)
+            self.access = Codec.access(plan, format: format)
         }
 
         /// Unpacks exactly `format.size` bytes.
@@ -100,7 +100,7 @@ extension Struct {
             try format.checkCount(Codec.self, operation: "pack")
             self.format = format
             self.plan = Codec.plan(for: format)
-            self.access = Codec.access(plan)
+            self.access = Codec.access(plan, format: format)
         }
 
         /// Packs a tuple into a new array of `format.size` bytes.

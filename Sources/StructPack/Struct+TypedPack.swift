@@ -22,7 +22,7 @@ extension Struct {
     /// the values packed before the failing one.
     ///
     /// - Throws: `.itemCount`, `.bufferTooSmall`, `.offsetOutOfRange`, or a per-value error.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack<C: TupleEncoding>(_ tuple: C.Tuple, codec: C.Type, into bytes: inout MutableRawSpan, at offset: Int)
         throws(StructError)
     {
@@ -85,7 +85,27 @@ extension Struct {
     func packUnchecked<C: TupleEncoding>(_ tuple: C.Tuple, codec: C.Type, into bytes: inout MutableRawSpan, at base: Int)
         throws(StructError)
     {
+        if contiguousSignature == C.contiguousSignature {
+            if hasPadding { zero(&bytes, at: base) }
+            if swapsBytes {
+                C.encodeContiguous(tuple, into: &bytes, at: base, swapsBytes: true)
+            } else {
+                C.encodeContiguous(tuple, into: &bytes, at: base, swapsBytes: false)
+            }
+            return
+        }
+        try packCheckedSlowly(tuple, codec: codec, into: &bytes, at: base)
+    }
+
+    /// ``packUnchecked(_:codec:into:at:)`` for formats that are not back to back with the
+    /// codec's direct layouts, out of line so the fast path inlines into loops.
+    ///
+    /// - Throws: the first failing value's ``StructError``.
+    @inlinable @inline(never)
+    func packCheckedSlowly<C: TupleEncoding>(_ tuple: C.Tuple, codec: C.Type, into bytes: inout MutableRawSpan, at base: Int)
+        throws(StructError)
+    {
         let plan = C.plan(for: self)
-        try C.write(tuple, plan, C.access(plan), format: self, into: &bytes, at: base)
+        try C.write(tuple, plan, C.access(plan, format: self), format: self, into: &bytes, at: base)
     }
 }

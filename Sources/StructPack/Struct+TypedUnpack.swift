@@ -5,7 +5,7 @@ extension Struct {
     /// Unpacks exactly ``size`` bytes into a tuple described by `codec`.
     ///
     /// - Throws: `.wrongBufferSize` (`unpack requires a buffer of N bytes`) or `.typeMismatch`.
-    @inlinable
+    @inlinable @inline(__always)
     public func unpack<C: TupleDecoding>(_ bytes: RawSpan, codec: C.Type) throws(StructError) -> C.Tuple {
         guard bytes.byteCount == size else { throw StructError.unpackSize(size) }
         return try decodeChecked(bytes, at: 0, codec: codec)
@@ -15,7 +15,7 @@ extension Struct {
     /// the end) into a tuple described by `codec`.
     ///
     /// - Throws: `.bufferTooSmall`, `.offsetOutOfRange` or `.typeMismatch`.
-    @inlinable
+    @inlinable @inline(__always)
     public func unpack<C: TupleDecoding>(from bytes: RawSpan, at offset: Int, codec: C.Type) throws(StructError)
         -> C.Tuple
     {
@@ -31,11 +31,27 @@ extension Struct {
     func decodeChecked<C: TupleDecoding>(_ bytes: RawSpan, at base: Int, codec: C.Type) throws(StructError)
         -> C.Tuple
     {
+        if contiguousSignature == C.contiguousSignature {
+            return swapsBytes
+                ? C.decodeContiguous(from: bytes, at: base, swapsBytes: true)
+                : C.decodeContiguous(from: bytes, at: base, swapsBytes: false)
+        }
+        return try decodeCheckedSlowly(bytes, at: base, codec: codec)
+    }
+
+    /// ``decodeChecked(_:at:codec:)`` for formats that are not back to back with the codec's
+    /// direct layouts, out of line so the fast path inlines into loops.
+    ///
+    /// - Throws: `.typeMismatch`.
+    @inlinable @inline(never)
+    func decodeCheckedSlowly<C: TupleDecoding>(_ bytes: RawSpan, at base: Int, codec: C.Type) throws(StructError)
+        -> C.Tuple
+    {
         guard C.arity == valueCount, slots.count == valueCount else {
             throw typeMismatch(typeNames: C.typeNames, mismatch: nil)
         }
         let plan = C.plan(for: self)
-        let access = C.access(plan)
+        let access = C.access(plan, format: self)
         if access == .general, let index = C.firstMismatch(in: self) {
             throw typeMismatch(typeNames: C.typeNames, mismatch: index)
         }

@@ -48,6 +48,9 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     /// Whether any byte of the packed data belongs to no value (alignment or `x`), so packing
     /// must zero it.
     @usableFromInline let hasPadding: Bool
+    /// The kinds and sizes of the values when they lie back to back from offset 0 (at most 16
+    /// of them), else empty: lets the typed API use compile-time offsets after one comparison.
+    @usableFromInline let contiguousSignature: LayoutSignature
 
     /// The most values for which a per-value table is kept (O(1) single-value access).
     @usableFromInline static let slotTableLimit = 1024
@@ -88,6 +91,19 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         self.swapsBytes = layout.byteOrder.swapsBytes
         self.hasPadding = layout.fields.contains { $0.code == .padByte || $0.alignmentPadding > 0 }
         self.slots = layout.valueCount <= Self.slotTableLimit ? Self.slots(of: layout.fields) : []
+        self.contiguousSignature = Self.contiguousSignature(of: slots, valueCount: layout.valueCount)
+    }
+
+    private static func contiguousSignature(of slots: [Slot], valueCount: Int) -> LayoutSignature {
+        var signature = LayoutSignature()
+        guard valueCount <= 16, slots.count == valueCount else { return LayoutSignature() }
+        var expectedOffset = 0
+        for slot in slots {
+            guard slot.offset == expectedOffset else { return LayoutSignature() }
+            signature.append(kind: slot.code.kind, size: slot.size)
+            expectedOffset += slot.size
+        }
+        return signature
     }
 
     private static func slots(of fields: [Field]) -> [Slot] {

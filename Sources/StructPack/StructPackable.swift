@@ -23,21 +23,30 @@ public protocol StructPackable {
     /// - Throws: ``StructError`` such as `.integerOutOfRange` or `.notAnInteger`.
     func pack(into bytes: inout MutableRawSpan, at slot: ValueSlot) throws(StructError)
 
-    /// Whether `self`'s type stores into `code` in `size` bytes as exactly its own bits, for every
-    /// value, so that ``packDirectly(into:at:)`` cannot fail. The default is `false`.
-    static func canPackDirectly(_ code: FormatCode, size: Int) -> Bool
+    /// The kind and size of value into which every value of `Self` stores as exactly its own
+    /// bits, so ``packDirectly(into:at:swapsBytes:)`` cannot fail. The default is `nil` (no
+    /// direct path).
+    static var directPackLayout: DirectLayout? { get }
 
-    /// Writes `self` at `offset` of a slot for which ``canPackDirectly(_:size:)`` returned `true`,
-    /// with no checks. Types that return `true` must implement it; the default (never called for
-    /// a type whose ``canPackDirectly(_:size:)`` is always `false`) writes nothing.
+    /// Writes `self` as a value of ``directPackLayout`` at `offset`, with no checks. Types with a
+    /// layout must implement it; the default (never called for a type without one) writes
+    /// nothing.
     func packDirectly(into bytes: inout MutableRawSpan, at offset: Int, swapsBytes: Bool)
 }
 
 extension StructPackable {
-    /// `false`: no direct path unless a type provides one.
+    /// `nil`: no direct path unless a type provides one.
+    @inlinable @inline(__always)
+    public static var directPackLayout: DirectLayout? { nil }
+
+    /// The size of ``directPackLayout``, or 0.
+    @inlinable @inline(__always)
+    public static var directPackSize: Int { directPackLayout?.size ?? 0 }
+
+    /// Whether `Self` stores into `code` in `size` bytes with ``packDirectly(into:at:swapsBytes:)``.
     @inlinable @inline(__always)
     public static func canPackDirectly(_ code: FormatCode, size: Int) -> Bool {
-        false
+        directPackLayout?.matches(code, size: size) ?? false
     }
 
     /// Unreachable for types without a direct path; writes nothing.

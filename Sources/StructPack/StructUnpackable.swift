@@ -26,23 +26,30 @@ public protocol StructUnpackable {
     ///   - slot: Where and how to read.
     static func unpack(from bytes: RawSpan, at slot: ValueSlot) -> Self
 
-    /// Whether a value of `code` stored in `size` bytes holds exactly `Self`'s bits, so that
-    /// ``unpackDirectly(from:at:)`` may read it with one load. Must imply
-    /// ``canUnpack(_:size:)``. The default is `false`.
-    static func canUnpackDirectly(_ code: FormatCode, size: Int) -> Bool
+    /// The kind and size of value that holds exactly `Self`'s bits, which
+    /// ``unpackDirectly(from:at:swapsBytes:)`` reads with one load; must be accepted by
+    /// ``canUnpack(_:size:)``. The default is `nil` (no direct path).
+    static var directUnpackLayout: DirectLayout? { get }
 
-    /// Reads a value at `offset` for which ``canUnpackDirectly(_:size:)`` returned `true`, with
-    /// no checks. Types that return `true` must implement it; the default (never called for a
-    /// type whose ``canUnpackDirectly(_:size:)`` is always `false`) reads one byte through
-    /// ``unpack(from:at:)``.
+    /// Reads a value of ``directUnpackLayout`` at `offset`, with no checks. Types with a layout
+    /// must implement it; the default (never called for a type without one) reads one byte
+    /// through ``unpack(from:at:)``.
     static func unpackDirectly(from bytes: RawSpan, at offset: Int, swapsBytes: Bool) -> Self
 }
 
 extension StructUnpackable {
-    /// `false`: no direct path unless a type provides one.
+    /// `nil`: no direct path unless a type provides one.
+    @inlinable @inline(__always)
+    public static var directUnpackLayout: DirectLayout? { nil }
+
+    /// The size of ``directUnpackLayout``, or 0.
+    @inlinable @inline(__always)
+    public static var directUnpackSize: Int { directUnpackLayout?.size ?? 0 }
+
+    /// Whether a value of `code` in `size` bytes can be read with ``unpackDirectly(from:at:swapsBytes:)``.
     @inlinable @inline(__always)
     public static func canUnpackDirectly(_ code: FormatCode, size: Int) -> Bool {
-        false
+        directUnpackLayout?.matches(code, size: size) ?? false
     }
 
     /// Unreachable for types without a direct path; reads one byte through ``unpack(from:at:)``.

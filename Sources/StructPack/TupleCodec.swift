@@ -37,11 +37,12 @@ public protocol TupleDecoding {
     /// compiles without a per-value test.
     static func decodeDirect(_ plan: Plan, from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> Tuple
 
-    /// Whether the plan is direct and its values lie back to back with no padding, each as
-    /// wide as its Swift type, so their offsets are known at compile time.
-    static func isContiguous(_ plan: Plan) -> Bool
+    /// The signature of a format whose values lie back to back with exactly the element types'
+    /// direct layouts; a compile-time constant.
+    static var contiguousSignature: LayoutSignature { get }
 
-    /// Reads the tuple at compile-time offsets; the caller checked bounds and ``isContiguous(_:)``.
+    /// Reads the tuple at compile-time offsets; the caller checked bounds and that the format's
+    /// signature equals ``contiguousSignature``.
     static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> Tuple
 }
 
@@ -73,12 +74,12 @@ public protocol TupleEncoding {
     /// Writes the tuple with one store per value; the caller checked bounds and ``isDirect(_:)``.
     static func encodeDirect(_ tuple: Tuple, _ plan: Plan, into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool)
 
-    /// Whether the plan is direct and its values lie back to back with no padding (see
-    /// ``TupleDecoding/isContiguous(_:)``).
-    static func isContiguous(_ plan: Plan) -> Bool
+    /// The signature of a format whose values lie back to back with exactly the element types'
+    /// direct layouts; a compile-time constant.
+    static var contiguousSignature: LayoutSignature { get }
 
-    /// Writes the tuple at compile-time offsets; the caller checked bounds and
-    /// ``isContiguous(_:)``.
+    /// Writes the tuple at compile-time offsets; the caller checked bounds and that the format's
+    /// signature equals ``contiguousSignature``.
     static func encodeContiguous(_ tuple: Tuple, into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool)
 }
 
@@ -112,10 +113,10 @@ enum TupleAccess: Sendable {
 }
 
 extension TupleDecoding {
-    /// The fastest path `plan` allows.
+    /// The fastest path `format` allows; `plan` is the format's.
     @inlinable @inline(__always)
-    static func access(_ plan: Plan) -> TupleAccess {
-        isContiguous(plan) ? .contiguous : isDirect(plan) ? .direct : .general
+    static func access(_ plan: Plan, format: Struct) -> TupleAccess {
+        format.contiguousSignature == contiguousSignature ? .contiguous : isDirect(plan) ? .direct : .general
     }
 
     /// Reads the record at `base` by the path `access` chose; the caller checked bounds and types.
@@ -145,10 +146,10 @@ extension TupleDecoding {
 }
 
 extension TupleEncoding {
-    /// The fastest path `plan` allows.
+    /// The fastest path `format` allows; `plan` is the format's.
     @inlinable @inline(__always)
-    static func access(_ plan: Plan) -> TupleAccess {
-        isContiguous(plan) ? .contiguous : isDirect(plan) ? .direct : .general
+    static func access(_ plan: Plan, format: Struct) -> TupleAccess {
+        format.contiguousSignature == contiguousSignature ? .contiguous : isDirect(plan) ? .direct : .general
     }
 
     /// Writes the record at `base` (bounds checked by the caller) by the path `access` chose,

@@ -51,17 +51,19 @@ extension TupleCodec1: TupleDecoding where T0: StructUnpackable {
         T0.unpackDirectly(from: bytes, at: base &+ plan.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.offset == 0
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        return LayoutSignature(low: low, high: high, count: 1)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> T0 {
-        T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes)
+        return T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes)
     }
 }
 
@@ -91,17 +93,19 @@ extension TupleCodec1: TupleEncoding where T0: StructPackable {
         tuple.packDirectly(into: &bytes, at: base &+ plan.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.offset == 0
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        return LayoutSignature(low: low, high: high, count: 1)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: T0, into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
+        tuple.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
     }
 }
 
@@ -386,20 +390,23 @@ extension TupleCodec2: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        return LayoutSignature(low: low, high: high, count: 2)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes)
         )
     }
 }
@@ -435,19 +442,22 @@ extension TupleCodec2: TupleEncoding where T0: StructPackable, T1: StructPackabl
         tuple.1.packDirectly(into: &bytes, at: base &+ plan.1.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        return LayoutSignature(low: low, high: high, count: 2)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
     }
 }
 
@@ -736,22 +746,26 @@ extension TupleCodec3: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        return LayoutSignature(low: low, high: high, count: 3)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes)
         )
     }
 }
@@ -792,21 +806,25 @@ extension TupleCodec3: TupleEncoding where T0: StructPackable, T1: StructPackabl
         tuple.2.packDirectly(into: &bytes, at: base &+ plan.2.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        return LayoutSignature(low: low, high: high, count: 3)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
     }
 }
 
@@ -1099,24 +1117,29 @@ extension TupleCodec4: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        return LayoutSignature(low: low, high: high, count: 4)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes)
         )
     }
 }
@@ -1162,23 +1185,28 @@ extension TupleCodec4: TupleEncoding where T0: StructPackable, T1: StructPackabl
         tuple.3.packDirectly(into: &bytes, at: base &+ plan.3.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        return LayoutSignature(low: low, high: high, count: 4)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
     }
 }
 
@@ -1475,26 +1503,32 @@ extension TupleCodec5: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directUnpackLayout) << 32
+        return LayoutSignature(low: low, high: high, count: 5)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3, T4) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes),
-            T4.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        let o4 = o3 &+ T3.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes),
+            T4.unpackDirectly(from: bytes, at: o4, swapsBytes: swapsBytes)
         )
     }
 }
@@ -1545,25 +1579,31 @@ extension TupleCodec5: TupleEncoding where T0: StructPackable, T1: StructPackabl
         tuple.4.packDirectly(into: &bytes, at: base &+ plan.4.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directPackLayout) << 32
+        return LayoutSignature(low: low, high: high, count: 5)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3, T4), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
-        tuple.4.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        let o4 = o3 &+ T3.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
+        tuple.4.packDirectly(into: &bytes, at: o4, swapsBytes: swapsBytes)
     }
 }
 
@@ -1864,28 +1904,35 @@ extension TupleCodec6: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directUnpackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directUnpackLayout) << 40
+        return LayoutSignature(low: low, high: high, count: 6)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3, T4, T5) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes),
-            T4.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes),
-            T5.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        let o4 = o3 &+ T3.directUnpackSize
+        let o5 = o4 &+ T4.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes),
+            T4.unpackDirectly(from: bytes, at: o4, swapsBytes: swapsBytes),
+            T5.unpackDirectly(from: bytes, at: o5, swapsBytes: swapsBytes)
         )
     }
 }
@@ -1941,27 +1988,34 @@ extension TupleCodec6: TupleEncoding where T0: StructPackable, T1: StructPackabl
         tuple.5.packDirectly(into: &bytes, at: base &+ plan.5.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directPackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directPackLayout) << 40
+        return LayoutSignature(low: low, high: high, count: 6)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3, T4, T5), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
-        tuple.4.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
-        tuple.5.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        let o4 = o3 &+ T3.directPackSize
+        let o5 = o4 &+ T4.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
+        tuple.4.packDirectly(into: &bytes, at: o4, swapsBytes: swapsBytes)
+        tuple.5.packDirectly(into: &bytes, at: o5, swapsBytes: swapsBytes)
     }
 }
 
@@ -2266,30 +2320,38 @@ extension TupleCodec7: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directUnpackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directUnpackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directUnpackLayout) << 48
+        return LayoutSignature(low: low, high: high, count: 7)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3, T4, T5, T6) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes),
-            T4.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes),
-            T5.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes),
-            T6.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        let o4 = o3 &+ T3.directUnpackSize
+        let o5 = o4 &+ T4.directUnpackSize
+        let o6 = o5 &+ T5.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes),
+            T4.unpackDirectly(from: bytes, at: o4, swapsBytes: swapsBytes),
+            T5.unpackDirectly(from: bytes, at: o5, swapsBytes: swapsBytes),
+            T6.unpackDirectly(from: bytes, at: o6, swapsBytes: swapsBytes)
         )
     }
 }
@@ -2350,29 +2412,37 @@ extension TupleCodec7: TupleEncoding where T0: StructPackable, T1: StructPackabl
         tuple.6.packDirectly(into: &bytes, at: base &+ plan.6.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directPackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directPackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directPackLayout) << 48
+        return LayoutSignature(low: low, high: high, count: 7)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3, T4, T5, T6), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
-        tuple.4.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
-        tuple.5.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes)
-        tuple.6.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        let o4 = o3 &+ T3.directPackSize
+        let o5 = o4 &+ T4.directPackSize
+        let o6 = o5 &+ T5.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
+        tuple.4.packDirectly(into: &bytes, at: o4, swapsBytes: swapsBytes)
+        tuple.5.packDirectly(into: &bytes, at: o5, swapsBytes: swapsBytes)
+        tuple.6.packDirectly(into: &bytes, at: o6, swapsBytes: swapsBytes)
     }
 }
 
@@ -2681,32 +2751,41 @@ extension TupleCodec8: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directUnpackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directUnpackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directUnpackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directUnpackLayout) << 56
+        return LayoutSignature(low: low, high: high, count: 8)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3, T4, T5, T6, T7) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes),
-            T4.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes),
-            T5.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes),
-            T6.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes),
-            T7.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        let o4 = o3 &+ T3.directUnpackSize
+        let o5 = o4 &+ T4.directUnpackSize
+        let o6 = o5 &+ T5.directUnpackSize
+        let o7 = o6 &+ T6.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes),
+            T4.unpackDirectly(from: bytes, at: o4, swapsBytes: swapsBytes),
+            T5.unpackDirectly(from: bytes, at: o5, swapsBytes: swapsBytes),
+            T6.unpackDirectly(from: bytes, at: o6, swapsBytes: swapsBytes),
+            T7.unpackDirectly(from: bytes, at: o7, swapsBytes: swapsBytes)
         )
     }
 }
@@ -2772,31 +2851,40 @@ extension TupleCodec8: TupleEncoding where T0: StructPackable, T1: StructPackabl
         tuple.7.packDirectly(into: &bytes, at: base &+ plan.7.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directPackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directPackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directPackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directPackLayout) << 56
+        return LayoutSignature(low: low, high: high, count: 8)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3, T4, T5, T6, T7), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
-        tuple.4.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
-        tuple.5.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes)
-        tuple.6.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes)
-        tuple.7.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        let o4 = o3 &+ T3.directPackSize
+        let o5 = o4 &+ T4.directPackSize
+        let o6 = o5 &+ T5.directPackSize
+        let o7 = o6 &+ T6.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
+        tuple.4.packDirectly(into: &bytes, at: o4, swapsBytes: swapsBytes)
+        tuple.5.packDirectly(into: &bytes, at: o5, swapsBytes: swapsBytes)
+        tuple.6.packDirectly(into: &bytes, at: o6, swapsBytes: swapsBytes)
+        tuple.7.packDirectly(into: &bytes, at: o7, swapsBytes: swapsBytes)
     }
 }
 
@@ -3109,34 +3197,44 @@ extension TupleCodec9: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
-            && plan.8.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directUnpackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directUnpackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directUnpackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directUnpackLayout) << 56
+        high |= LayoutSignature.byte(for: T8.directUnpackLayout) << 0
+        return LayoutSignature(low: low, high: high, count: 9)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3, T4, T5, T6, T7, T8) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes),
-            T4.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes),
-            T5.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes),
-            T6.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes),
-            T7.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes),
-            T8.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        let o4 = o3 &+ T3.directUnpackSize
+        let o5 = o4 &+ T4.directUnpackSize
+        let o6 = o5 &+ T5.directUnpackSize
+        let o7 = o6 &+ T6.directUnpackSize
+        let o8 = o7 &+ T7.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes),
+            T4.unpackDirectly(from: bytes, at: o4, swapsBytes: swapsBytes),
+            T5.unpackDirectly(from: bytes, at: o5, swapsBytes: swapsBytes),
+            T6.unpackDirectly(from: bytes, at: o6, swapsBytes: swapsBytes),
+            T7.unpackDirectly(from: bytes, at: o7, swapsBytes: swapsBytes),
+            T8.unpackDirectly(from: bytes, at: o8, swapsBytes: swapsBytes)
         )
     }
 }
@@ -3207,33 +3305,43 @@ extension TupleCodec9: TupleEncoding where T0: StructPackable, T1: StructPackabl
         tuple.8.packDirectly(into: &bytes, at: base &+ plan.8.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
-            && plan.8.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directPackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directPackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directPackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directPackLayout) << 56
+        high |= LayoutSignature.byte(for: T8.directPackLayout) << 0
+        return LayoutSignature(low: low, high: high, count: 9)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3, T4, T5, T6, T7, T8), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
-        tuple.4.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
-        tuple.5.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes)
-        tuple.6.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes)
-        tuple.7.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes)
-        tuple.8.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        let o4 = o3 &+ T3.directPackSize
+        let o5 = o4 &+ T4.directPackSize
+        let o6 = o5 &+ T5.directPackSize
+        let o7 = o6 &+ T6.directPackSize
+        let o8 = o7 &+ T7.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
+        tuple.4.packDirectly(into: &bytes, at: o4, swapsBytes: swapsBytes)
+        tuple.5.packDirectly(into: &bytes, at: o5, swapsBytes: swapsBytes)
+        tuple.6.packDirectly(into: &bytes, at: o6, swapsBytes: swapsBytes)
+        tuple.7.packDirectly(into: &bytes, at: o7, swapsBytes: swapsBytes)
+        tuple.8.packDirectly(into: &bytes, at: o8, swapsBytes: swapsBytes)
     }
 }
 
@@ -3550,36 +3658,47 @@ extension TupleCodec10: TupleDecoding where T0: StructUnpackable, T1: StructUnpa
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
-            && plan.8.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size
-            && plan.9.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directUnpackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directUnpackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directUnpackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directUnpackLayout) << 56
+        high |= LayoutSignature.byte(for: T8.directUnpackLayout) << 0
+        high |= LayoutSignature.byte(for: T9.directUnpackLayout) << 8
+        return LayoutSignature(low: low, high: high, count: 10)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes),
-            T4.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes),
-            T5.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes),
-            T6.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes),
-            T7.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes),
-            T8.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size, swapsBytes: swapsBytes),
-            T9.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        let o4 = o3 &+ T3.directUnpackSize
+        let o5 = o4 &+ T4.directUnpackSize
+        let o6 = o5 &+ T5.directUnpackSize
+        let o7 = o6 &+ T6.directUnpackSize
+        let o8 = o7 &+ T7.directUnpackSize
+        let o9 = o8 &+ T8.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes),
+            T4.unpackDirectly(from: bytes, at: o4, swapsBytes: swapsBytes),
+            T5.unpackDirectly(from: bytes, at: o5, swapsBytes: swapsBytes),
+            T6.unpackDirectly(from: bytes, at: o6, swapsBytes: swapsBytes),
+            T7.unpackDirectly(from: bytes, at: o7, swapsBytes: swapsBytes),
+            T8.unpackDirectly(from: bytes, at: o8, swapsBytes: swapsBytes),
+            T9.unpackDirectly(from: bytes, at: o9, swapsBytes: swapsBytes)
         )
     }
 }
@@ -3655,35 +3774,46 @@ extension TupleCodec10: TupleEncoding where T0: StructPackable, T1: StructPackab
         tuple.9.packDirectly(into: &bytes, at: base &+ plan.9.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
-            && plan.8.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size
-            && plan.9.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directPackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directPackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directPackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directPackLayout) << 56
+        high |= LayoutSignature.byte(for: T8.directPackLayout) << 0
+        high |= LayoutSignature.byte(for: T9.directPackLayout) << 8
+        return LayoutSignature(low: low, high: high, count: 10)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
-        tuple.4.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
-        tuple.5.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes)
-        tuple.6.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes)
-        tuple.7.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes)
-        tuple.8.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size, swapsBytes: swapsBytes)
-        tuple.9.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        let o4 = o3 &+ T3.directPackSize
+        let o5 = o4 &+ T4.directPackSize
+        let o6 = o5 &+ T5.directPackSize
+        let o7 = o6 &+ T6.directPackSize
+        let o8 = o7 &+ T7.directPackSize
+        let o9 = o8 &+ T8.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
+        tuple.4.packDirectly(into: &bytes, at: o4, swapsBytes: swapsBytes)
+        tuple.5.packDirectly(into: &bytes, at: o5, swapsBytes: swapsBytes)
+        tuple.6.packDirectly(into: &bytes, at: o6, swapsBytes: swapsBytes)
+        tuple.7.packDirectly(into: &bytes, at: o7, swapsBytes: swapsBytes)
+        tuple.8.packDirectly(into: &bytes, at: o8, swapsBytes: swapsBytes)
+        tuple.9.packDirectly(into: &bytes, at: o9, swapsBytes: swapsBytes)
     }
 }
 
@@ -4004,38 +4134,50 @@ extension TupleCodec11: TupleDecoding where T0: StructUnpackable, T1: StructUnpa
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
-            && plan.8.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size
-            && plan.9.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size
-            && plan.10.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directUnpackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directUnpackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directUnpackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directUnpackLayout) << 56
+        high |= LayoutSignature.byte(for: T8.directUnpackLayout) << 0
+        high |= LayoutSignature.byte(for: T9.directUnpackLayout) << 8
+        high |= LayoutSignature.byte(for: T10.directUnpackLayout) << 16
+        return LayoutSignature(low: low, high: high, count: 11)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes),
-            T4.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes),
-            T5.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes),
-            T6.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes),
-            T7.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes),
-            T8.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size, swapsBytes: swapsBytes),
-            T9.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size, swapsBytes: swapsBytes),
-            T10.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        let o4 = o3 &+ T3.directUnpackSize
+        let o5 = o4 &+ T4.directUnpackSize
+        let o6 = o5 &+ T5.directUnpackSize
+        let o7 = o6 &+ T6.directUnpackSize
+        let o8 = o7 &+ T7.directUnpackSize
+        let o9 = o8 &+ T8.directUnpackSize
+        let o10 = o9 &+ T9.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes),
+            T4.unpackDirectly(from: bytes, at: o4, swapsBytes: swapsBytes),
+            T5.unpackDirectly(from: bytes, at: o5, swapsBytes: swapsBytes),
+            T6.unpackDirectly(from: bytes, at: o6, swapsBytes: swapsBytes),
+            T7.unpackDirectly(from: bytes, at: o7, swapsBytes: swapsBytes),
+            T8.unpackDirectly(from: bytes, at: o8, swapsBytes: swapsBytes),
+            T9.unpackDirectly(from: bytes, at: o9, swapsBytes: swapsBytes),
+            T10.unpackDirectly(from: bytes, at: o10, swapsBytes: swapsBytes)
         )
     }
 }
@@ -4116,37 +4258,49 @@ extension TupleCodec11: TupleEncoding where T0: StructPackable, T1: StructPackab
         tuple.10.packDirectly(into: &bytes, at: base &+ plan.10.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
-            && plan.8.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size
-            && plan.9.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size
-            && plan.10.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directPackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directPackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directPackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directPackLayout) << 56
+        high |= LayoutSignature.byte(for: T8.directPackLayout) << 0
+        high |= LayoutSignature.byte(for: T9.directPackLayout) << 8
+        high |= LayoutSignature.byte(for: T10.directPackLayout) << 16
+        return LayoutSignature(low: low, high: high, count: 11)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
-        tuple.4.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
-        tuple.5.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes)
-        tuple.6.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes)
-        tuple.7.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes)
-        tuple.8.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size, swapsBytes: swapsBytes)
-        tuple.9.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size, swapsBytes: swapsBytes)
-        tuple.10.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        let o4 = o3 &+ T3.directPackSize
+        let o5 = o4 &+ T4.directPackSize
+        let o6 = o5 &+ T5.directPackSize
+        let o7 = o6 &+ T6.directPackSize
+        let o8 = o7 &+ T7.directPackSize
+        let o9 = o8 &+ T8.directPackSize
+        let o10 = o9 &+ T9.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
+        tuple.4.packDirectly(into: &bytes, at: o4, swapsBytes: swapsBytes)
+        tuple.5.packDirectly(into: &bytes, at: o5, swapsBytes: swapsBytes)
+        tuple.6.packDirectly(into: &bytes, at: o6, swapsBytes: swapsBytes)
+        tuple.7.packDirectly(into: &bytes, at: o7, swapsBytes: swapsBytes)
+        tuple.8.packDirectly(into: &bytes, at: o8, swapsBytes: swapsBytes)
+        tuple.9.packDirectly(into: &bytes, at: o9, swapsBytes: swapsBytes)
+        tuple.10.packDirectly(into: &bytes, at: o10, swapsBytes: swapsBytes)
     }
 }
 
@@ -4471,40 +4625,53 @@ extension TupleCodec12: TupleDecoding where T0: StructUnpackable, T1: StructUnpa
         )
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
-            && plan.8.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size
-            && plan.9.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size
-            && plan.10.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size
-            && plan.11.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size &+ MemoryLayout<T10>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directUnpackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directUnpackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directUnpackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directUnpackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directUnpackLayout) << 56
+        high |= LayoutSignature.byte(for: T8.directUnpackLayout) << 0
+        high |= LayoutSignature.byte(for: T9.directUnpackLayout) << 8
+        high |= LayoutSignature.byte(for: T10.directUnpackLayout) << 16
+        high |= LayoutSignature.byte(for: T11.directUnpackLayout) << 24
+        return LayoutSignature(low: low, high: high, count: 12)
     }
 
     /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11) {
-        (
-            T0.unpackDirectly(from: bytes, at: base &+ 0, swapsBytes: swapsBytes),
-            T1.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes),
-            T2.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes),
-            T3.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes),
-            T4.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes),
-            T5.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes),
-            T6.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes),
-            T7.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes),
-            T8.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size, swapsBytes: swapsBytes),
-            T9.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size, swapsBytes: swapsBytes),
-            T10.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size, swapsBytes: swapsBytes),
-            T11.unpackDirectly(from: bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size &+ MemoryLayout<T10>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directUnpackSize
+        let o2 = o1 &+ T1.directUnpackSize
+        let o3 = o2 &+ T2.directUnpackSize
+        let o4 = o3 &+ T3.directUnpackSize
+        let o5 = o4 &+ T4.directUnpackSize
+        let o6 = o5 &+ T5.directUnpackSize
+        let o7 = o6 &+ T6.directUnpackSize
+        let o8 = o7 &+ T7.directUnpackSize
+        let o9 = o8 &+ T8.directUnpackSize
+        let o10 = o9 &+ T9.directUnpackSize
+        let o11 = o10 &+ T10.directUnpackSize
+        return (
+            T0.unpackDirectly(from: bytes, at: base, swapsBytes: swapsBytes),
+            T1.unpackDirectly(from: bytes, at: o1, swapsBytes: swapsBytes),
+            T2.unpackDirectly(from: bytes, at: o2, swapsBytes: swapsBytes),
+            T3.unpackDirectly(from: bytes, at: o3, swapsBytes: swapsBytes),
+            T4.unpackDirectly(from: bytes, at: o4, swapsBytes: swapsBytes),
+            T5.unpackDirectly(from: bytes, at: o5, swapsBytes: swapsBytes),
+            T6.unpackDirectly(from: bytes, at: o6, swapsBytes: swapsBytes),
+            T7.unpackDirectly(from: bytes, at: o7, swapsBytes: swapsBytes),
+            T8.unpackDirectly(from: bytes, at: o8, swapsBytes: swapsBytes),
+            T9.unpackDirectly(from: bytes, at: o9, swapsBytes: swapsBytes),
+            T10.unpackDirectly(from: bytes, at: o10, swapsBytes: swapsBytes),
+            T11.unpackDirectly(from: bytes, at: o11, swapsBytes: swapsBytes)
         )
     }
 }
@@ -4590,39 +4757,52 @@ extension TupleCodec12: TupleEncoding where T0: StructPackable, T1: StructPackab
         tuple.11.packDirectly(into: &bytes, at: base &+ plan.11.offset, swapsBytes: swapsBytes)
     }
 
-    /// Whether the values are direct and back to back with no padding.
+    /// The signature of a back-to-back format of exactly these types' direct layouts.
     @inlinable @inline(__always)
-    public static func isContiguous(_ plan: Plan) -> Bool {
-        isDirect(plan)
-            && plan.0.offset == 0
-            && plan.1.offset == MemoryLayout<T0>.size
-            && plan.2.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size
-            && plan.3.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size
-            && plan.4.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size
-            && plan.5.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size
-            && plan.6.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size
-            && plan.7.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size
-            && plan.8.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size
-            && plan.9.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size
-            && plan.10.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size
-            && plan.11.offset == MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size &+ MemoryLayout<T10>.size
+    public static var contiguousSignature: LayoutSignature {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
+        low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
+        low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
+        low |= LayoutSignature.byte(for: T3.directPackLayout) << 24
+        low |= LayoutSignature.byte(for: T4.directPackLayout) << 32
+        low |= LayoutSignature.byte(for: T5.directPackLayout) << 40
+        low |= LayoutSignature.byte(for: T6.directPackLayout) << 48
+        low |= LayoutSignature.byte(for: T7.directPackLayout) << 56
+        high |= LayoutSignature.byte(for: T8.directPackLayout) << 0
+        high |= LayoutSignature.byte(for: T9.directPackLayout) << 8
+        high |= LayoutSignature.byte(for: T10.directPackLayout) << 16
+        high |= LayoutSignature.byte(for: T11.directPackLayout) << 24
+        return LayoutSignature(low: low, high: high, count: 12)
     }
 
     /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.
     @inlinable @inline(__always)
     public static func encodeContiguous(_ tuple: (T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11), into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {
-        tuple.0.packDirectly(into: &bytes, at: base &+ 0, swapsBytes: swapsBytes)
-        tuple.1.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size, swapsBytes: swapsBytes)
-        tuple.2.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size, swapsBytes: swapsBytes)
-        tuple.3.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size, swapsBytes: swapsBytes)
-        tuple.4.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size, swapsBytes: swapsBytes)
-        tuple.5.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size, swapsBytes: swapsBytes)
-        tuple.6.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size, swapsBytes: swapsBytes)
-        tuple.7.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size, swapsBytes: swapsBytes)
-        tuple.8.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size, swapsBytes: swapsBytes)
-        tuple.9.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size, swapsBytes: swapsBytes)
-        tuple.10.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size, swapsBytes: swapsBytes)
-        tuple.11.packDirectly(into: &bytes, at: base &+ MemoryLayout<T0>.size &+ MemoryLayout<T1>.size &+ MemoryLayout<T2>.size &+ MemoryLayout<T3>.size &+ MemoryLayout<T4>.size &+ MemoryLayout<T5>.size &+ MemoryLayout<T6>.size &+ MemoryLayout<T7>.size &+ MemoryLayout<T8>.size &+ MemoryLayout<T9>.size &+ MemoryLayout<T10>.size, swapsBytes: swapsBytes)
+        let o1 = base &+ T0.directPackSize
+        let o2 = o1 &+ T1.directPackSize
+        let o3 = o2 &+ T2.directPackSize
+        let o4 = o3 &+ T3.directPackSize
+        let o5 = o4 &+ T4.directPackSize
+        let o6 = o5 &+ T5.directPackSize
+        let o7 = o6 &+ T6.directPackSize
+        let o8 = o7 &+ T7.directPackSize
+        let o9 = o8 &+ T8.directPackSize
+        let o10 = o9 &+ T9.directPackSize
+        let o11 = o10 &+ T10.directPackSize
+        tuple.0.packDirectly(into: &bytes, at: base, swapsBytes: swapsBytes)
+        tuple.1.packDirectly(into: &bytes, at: o1, swapsBytes: swapsBytes)
+        tuple.2.packDirectly(into: &bytes, at: o2, swapsBytes: swapsBytes)
+        tuple.3.packDirectly(into: &bytes, at: o3, swapsBytes: swapsBytes)
+        tuple.4.packDirectly(into: &bytes, at: o4, swapsBytes: swapsBytes)
+        tuple.5.packDirectly(into: &bytes, at: o5, swapsBytes: swapsBytes)
+        tuple.6.packDirectly(into: &bytes, at: o6, swapsBytes: swapsBytes)
+        tuple.7.packDirectly(into: &bytes, at: o7, swapsBytes: swapsBytes)
+        tuple.8.packDirectly(into: &bytes, at: o8, swapsBytes: swapsBytes)
+        tuple.9.packDirectly(into: &bytes, at: o9, swapsBytes: swapsBytes)
+        tuple.10.packDirectly(into: &bytes, at: o10, swapsBytes: swapsBytes)
+        tuple.11.packDirectly(into: &bytes, at: o11, swapsBytes: swapsBytes)
     }
 }
 

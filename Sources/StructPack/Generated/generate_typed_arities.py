@@ -86,22 +86,27 @@ def arity_block(n):
         w(",\n".join(f"            {r}" for r in direct_reads))
         w("        )")
     w("    }\n")
-    offsets = ["0"] + [" &+ ".join(f"MemoryLayout<{t}>.size" for t in ts[:i]) for i in range(1, n)]
-    w("    /// Whether the values are direct and back to back with no padding.")
+    offsets = ["base"] + [f"o{i}" for i in range(1, n)]
+    w("    /// The signature of a back-to-back format of exactly these types' direct layouts.")
     w("    @inlinable @inline(__always)")
-    w("    public static func isContiguous(_ plan: Plan) -> Bool {")
-    w("        isDirect(plan)")
-    for i in range(n):
-        w(f"            && {slot(i)}.offset == {offsets[i]}")
+    w("    public static var contiguousSignature: LayoutSignature {")
+    w("        var low: UInt64 = 0")
+    w("        var high: UInt64 = 0")
+    for i, t in enumerate(ts):
+        half = "low" if i < 8 else "high"
+        w(f"        {half} |= LayoutSignature.byte(for: {t}.directUnpackLayout) << {(i % 8) * 8}")
+    w(f"        return LayoutSignature(low: low, high: high, count: {n})")
     w("    }\n")
     w("    /// Reads every element at compile-time offsets; the caller checked bounds and contiguity.")
     w("    @inlinable @inline(__always)")
     w(f"    public static func decodeContiguous(from bytes: RawSpan, at base: Int, swapsBytes: Bool) -> {tuple_type} {{")
-    contiguous_reads = [f"{t}.unpackDirectly(from: bytes, at: base &+ {offsets[i]}, swapsBytes: swapsBytes)" for i, t in enumerate(ts)]
+    for i in range(1, n):
+        w(f"        let o{i} = {offsets[i - 1]} &+ T{i - 1}.directUnpackSize")
+    contiguous_reads = [f"{t}.unpackDirectly(from: bytes, at: {offsets[i]}, swapsBytes: swapsBytes)" for i, t in enumerate(ts)]
     if n == 1:
-        w(f"        {contiguous_reads[0]}")
+        w(f"        return {contiguous_reads[0]}")
     else:
-        w("        (")
+        w("        return (")
         w(",\n".join(f"            {r}" for r in contiguous_reads))
         w("        )")
     w("    }")
@@ -132,19 +137,24 @@ def arity_block(n):
     for i in range(n):
         w(f"        {element(i)}.packDirectly(into: &bytes, at: base &+ {slot(i)}.offset, swapsBytes: swapsBytes)")
     w("    }\n")
-    offsets = ["0"] + [" &+ ".join(f"MemoryLayout<{t}>.size" for t in ts[:i]) for i in range(1, n)]
-    w("    /// Whether the values are direct and back to back with no padding.")
+    offsets = ["base"] + [f"o{i}" for i in range(1, n)]
+    w("    /// The signature of a back-to-back format of exactly these types' direct layouts.")
     w("    @inlinable @inline(__always)")
-    w("    public static func isContiguous(_ plan: Plan) -> Bool {")
-    w("        isDirect(plan)")
-    for i in range(n):
-        w(f"            && {slot(i)}.offset == {offsets[i]}")
+    w("    public static var contiguousSignature: LayoutSignature {")
+    w("        var low: UInt64 = 0")
+    w("        var high: UInt64 = 0")
+    for i, t in enumerate(ts):
+        half = "low" if i < 8 else "high"
+        w(f"        {half} |= LayoutSignature.byte(for: {t}.directPackLayout) << {(i % 8) * 8}")
+    w(f"        return LayoutSignature(low: low, high: high, count: {n})")
     w("    }\n")
     w("    /// Writes every element at compile-time offsets; the caller checked bounds and contiguity.")
     w("    @inlinable @inline(__always)")
     w(f"    public static func encodeContiguous(_ tuple: {tuple_type}, into bytes: inout MutableRawSpan, at base: Int, swapsBytes: Bool) {{")
+    for i in range(1, n):
+        w(f"        let o{i} = {offsets[i - 1]} &+ T{i - 1}.directPackSize")
     for i in range(n):
-        w(f"        {element(i)}.packDirectly(into: &bytes, at: base &+ {offsets[i]}, swapsBytes: swapsBytes)")
+        w(f"        {element(i)}.packDirectly(into: &bytes, at: {offsets[i]}, swapsBytes: swapsBytes)")
     w("    }")
     w("}\n")
 
