@@ -26,7 +26,7 @@ public enum PackCommand: ToolCommand {
           $ structpack pack '<IH' 1 2
           010000000200
           $ structpack pack '>hd5s?' -5 1.5 "b'ab'" True
-          fffb3ff80000000000006162000000 01
+          fffb3ff8000000000000616200000001
           $ structpack pack '<h' 40000
           structpack: error: 'h' format requires -32768 <= number <= 32767
 

@@ -71,30 +71,26 @@ public final class FileByteSource: ByteSource {
     }
 
     /// Calls `readCall(pointer, wanted, doneSoFar)` until `count` bytes are read or it returns
-    /// 0, growing the result a chunk at a time so a large `count` costs memory only for bytes
-    /// that exist.
+    /// 0, reading through a bounded scratch buffer so a large `count` costs memory only for
+    /// bytes that exist.
     private func fill(count: Int, _ readCall: (UnsafeMutableRawPointer?, Int, Int) -> Int) throws(ToolError)
         -> [UInt8]
     {
         var result: [UInt8] = []
-        let chunkLimit = 1 << 20
+        var scratch = [UInt8](repeating: 0, count: min(count, 1 << 20))
         while result.count < count {
-            let wanted = min(count - result.count, chunkLimit)
-            let start = result.count
-            result += repeatElement(0, count: wanted)
-            let got = result.withUnsafeMutableBytes { raw in
-                // safe because start + wanted == raw.count.
-                readCall(raw.baseAddress.map { $0 + start }, wanted, start)
+            let wanted = min(count - result.count, scratch.count)
+            let done = result.count
+            let got = scratch.withUnsafeMutableBytes { raw in
+                // safe because wanted <= raw.count.
+                readCall(raw.baseAddress, wanted, done)
             }
             if got < 0 {
-                if errno == EINTR {
-                    result.removeSubrange(start...)
-                    continue
-                }
+                if errno == EINTR { continue }
                 throw .failure("cannot read \(name): \(Self.systemReason())")
             }
-            result.removeSubrange((start + got)...)
             if got == 0 { break }
+            result.append(contentsOf: scratch[..<got])
         }
         return result
     }
