@@ -57,9 +57,16 @@ public enum PackCommand: ToolCommand {
         }
         if arguments.flags.contains("raw") {
             try context.output.write(bytes)
-        } else {
-            try context.output.write(HexEncoder.encodedUTF8(bytes) + [0x0A])
+            return
         }
+        // Hex is written a chunk at a time, so a large record never exists twice as text.
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + (1 << 16))
+            try context.output.write(HexEncoder.encodedUTF8(bytes[start..<end]))
+            start = end
+        }
+        try context.output.write([0x0A])
     }
 
     /// `text`, cut to 60 characters with `…` so one bad literal cannot flood the error line.
