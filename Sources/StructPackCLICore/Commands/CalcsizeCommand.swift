@@ -2,10 +2,15 @@ import StructPack
 
 /// `structpack calcsize FORMAT`: Python's `struct.calcsize(FORMAT)`.
 public enum CalcsizeCommand: ToolCommand {
+    /// The command name.
     public static let name = "calcsize"
+    /// The line in `structpack --help`.
     public static let summary = "print the size of FORMAT in bytes (struct.calcsize)"
+    /// The usage line.
     public static let usage = "structpack calcsize FORMAT"
+    /// The accepted options.
     public static let options: [OptionSpec] = []
+    /// The text of `structpack help` for this command.
     public static let help = """
         usage: \(usage)
 

@@ -3,10 +3,15 @@ import StructPack
 /// `structpack inspect [--json] [--offset N] FORMAT HEX...|--file PATH`: an annotated table
 /// of a record, field by field.
 public enum InspectCommand: ToolCommand {
+    /// The command name.
     public static let name = "inspect"
+    /// The line in `structpack --help`.
     public static let summary = "show each field's offset, size, code, bytes and value"
+    /// The usage line.
     public static let usage = "structpack inspect [--json] [--offset N] FORMAT (HEX... | --file PATH)"
+    /// The accepted options.
     public static let options: [OptionSpec] = InputOptions.specs + [.flag("json")]
+    /// The text of `structpack help` for this command.
     public static let help = """
         usage: \(usage)
 

@@ -3,10 +3,15 @@ import StructPack
 /// `structpack pack [--raw] FORMAT [VALUE...]`: Python's `struct.pack(FORMAT, *values)`,
 /// printed as lowercase hex (or written raw with `--raw`).
 public enum PackCommand: ToolCommand {
+    /// The command name.
     public static let name = "pack"
+    /// The line in `structpack --help`.
     public static let summary = "pack VALUEs into bytes, printed as hex (struct.pack)"
+    /// The usage line.
     public static let usage = "structpack pack [--raw] FORMAT [VALUE...]"
+    /// The accepted options.
     public static let options: [OptionSpec] = [.flag("raw")]
+    /// The text of `structpack help` for this command.
     public static let help = """
         usage: \(usage)
 

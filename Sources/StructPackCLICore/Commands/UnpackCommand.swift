@@ -3,10 +3,15 @@ import StructPack
 /// `structpack unpack [--iter] [--offset N] FORMAT HEX...|--file PATH`: Python's
 /// `struct.unpack` (or `unpack_from`, `iter_unpack`), printed as Python prints the tuple.
 public enum UnpackCommand: ToolCommand {
+    /// The command name.
     public static let name = "unpack"
+    /// The line in `structpack --help`.
     public static let summary = "unpack bytes (hex or a file) into a Python tuple (struct.unpack)"
+    /// The usage line.
     public static let usage = "structpack unpack [--iter] [--offset N] FORMAT (HEX... | --file PATH)"
+    /// The accepted options.
     public static let options: [OptionSpec] = InputOptions.specs + [.flag("iter")]
+    /// The text of `structpack help` for this command.
     public static let help = """
         usage: \(usage)
 
