@@ -16,6 +16,7 @@ let package = Package(
     ],
     products: [
         .library(name: "StructPack", targets: ["StructPack"]),
+        .executable(name: "structpack", targets: ["StructPackCLI"]),
     ],
     targets: [
         .target(
@@ -23,10 +24,31 @@ let package = Package(
             exclude: ["Generated/generate_typed_arities.py"],
             swiftSettings: strictSettings
         ),
+        // Everything the `structpack` tool does apart from touching the process: literal and hex
+        // parsing, Python reprs, commands. A plain target so fuzz harnesses can link it.
+        .target(
+            name: "StructPackCLICore",
+            dependencies: ["StructPack"],
+            swiftSettings: strictSettings
+        ),
+        // The `structpack` executable: a thin `main` over StructPackCLICore. (The target is not
+        // named `structpack`, which would collide with `StructPack` on case-insensitive disks.)
+        .executableTarget(
+            name: "StructPackCLI",
+            dependencies: ["StructPackCLICore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "StructPackTests",
             dependencies: ["StructPack"],
             exclude: ["Vectors"],
+            swiftSettings: strictSettings
+        ),
+        // Depends on the executable so `swift test` builds `structpack` next to the test bundle.
+        .testTarget(
+            name: "StructPackCLITests",
+            dependencies: ["StructPackCLICore", "StructPackCLI", "StructPack"],
+            exclude: ["Differential/cli_oracle.py", "EndToEnd/generate_contract_cases.py"],
             swiftSettings: strictSettings
         ),
     ],

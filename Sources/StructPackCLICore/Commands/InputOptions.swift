@@ -1,0 +1,67 @@
+import StructPack
+
+/// The input of `unpack` and `inspect`: `HEX...` arguments or `--file PATH`, and `--offset N`.
+struct InputOptions {
+    /// The options that select the input.
+    static let specs: [OptionSpec] = [.value("file", "PATH"), .value("offset", "N")]
+
+    /// The bytes to read.
+    let source: any ByteSource
+    /// `--offset N`: read one record at N (Python's `unpack_from`); `nil` means the input must
+    /// be exactly one record (Python's `unpack`).
+    let offset: Int?
+
+    /// Resolves the input from the arguments after FORMAT.
+    ///
+    /// Errors come in the order Python meets them in
+    /// `struct.unpack_from(FORMAT, bytes.fromhex(HEX), N)`: the hex first, then the offset;
+    /// the format is compiled by the caller afterwards.
+    ///
+    /// - Parameters:
+    ///   - hexArguments: The positional arguments after FORMAT, joined with spaces as HEX.
+    ///   - arguments: The parsed options.
+    ///   - usage: The command's usage line.
+    ///   - context: How to open `--file`.
+    /// - Throws: ``ToolError``: usage errors for a missing or doubled input or a non-integer
+    ///   offset, failures for malformed hex, an offset beyond `Int`, or a file that cannot be
+    ///   opened.
+    init(hexArguments: [String], arguments: ParsedArguments, usage: String, context: ToolContext) throws(ToolError) {
+        let path = arguments.values["file"]
+        // Usage errors first, then failures in Python's order of evaluation.
+        let offsetLiteral = try arguments.values["offset"].map { (text) throws(ToolError) in
+            try Self.parseOffset(text, usage: usage)
+        }
+        switch (path, hexArguments.isEmpty) {
+        case (nil, true):
+            throw .usage("missing HEX (or --file PATH)", usage: usage)
+        case (.some, false):
+            throw .usage("give either HEX or --file PATH, not both", usage: usage)
+        case (nil, false):
+            do {
+                source = MemoryByteSource(try HexDecoder.decode(hexArguments.joined(separator: " ")))
+            } catch {
+                throw .failure("invalid HEX: \(error)")
+            }
+        case (.some(let path), true):
+            source = try context.openInput(path)
+        }
+        if let offsetLiteral {
+            guard let value = offsetLiteral.exactInt128.flatMap({ Int(exactly: $0) }) else {
+                throw .failure("Python int too large to convert to C ssize_t")
+            }
+            offset = value
+        } else {
+            offset = nil
+        }
+    }
+
+    /// Parses `--offset`'s value as a Python integer literal (`-4`, `0x10`, any size).
+    ///
+    /// - Throws: ``ToolError`` usage error when it is not an integer literal.
+    static func parseOffset(_ text: String, usage: String) throws(ToolError) -> PythonInteger {
+        guard case .integer(let integer)? = try? PythonLiteralParser.parse(text) else {
+            throw .usage("--offset needs an integer, not \(PythonRepr.string(text))", usage: usage)
+        }
+        return integer
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import StructPack
+import StructPackCLICore
+import Testing
+
+/// structpack against CPython 3.13 on seeded random cases: skipped (and reported as skipped)
+/// when no CPython 3.13 is installed.
+///
+/// The seed is `$STRUCTPACK_DIFF_SEED` or a fixed default, so a failure can be replayed.
+@Suite("Differential against CPython 3.13", .enabled(if: PythonOracle.isAvailable, "needs CPython 3.13"))
+struct DifferentialTests {
+    static let seed = Int(ProcessInfo.processInfo.environment["STRUCTPACK_DIFF_SEED"] ?? "") ?? 20_250_601
+
+    /// One generated case and CPython's answer.
+    struct OracleCase: Decodable {
+        let args: [String]
+        let stdin: String?
+        let stdout: String?
+        let stderr: String?
+        let status: Int32
+        let tuple: String?
+        let hex: String?
+        let start: Int?
+    }
+
+    /// Random pack, unpack (hex, --file -, --offset, --iter), inspect --json and calcsize
+    /// command lines, each run through the executable.
+    @Test func randomCommandLines() async throws {
+        let count = 600
+        let text = try PythonOracle.oracle(["generate", String(Self.seed), String(count)])
+        let cases = try text.split(separator: "\n").map {
+            try JSONDecoder().decode(OracleCase.self, from: Data($0.utf8))
+        }
+        #expect(cases.count == count)
+        let failures = try await withThrowingTaskGroup(of: String?.self) { group in
+            var failures: [String] = []
+            var pending = cases[...]
+            func enqueue() {
+                guard let next = pending.popFirst() else { return }
+                group.addTask { try Self.check(next) }
+            }
+            for _ in 0..<4 { enqueue() }
+            while let result = try await group.next() {
+                if let result { failures.append(result) }
+                enqueue()
+            }
+            return failures
+        }
+        #expect(failures.isEmpty, "seed \(Self.seed), CPython \(PythonOracle.interpreter?.version ?? "?"): \(failures.count) of \(count) differ:\n\(failures.prefix(10).joined(separator: "\n"))")
+    }
+
+    /// Runs one case; returns a description of the difference, or `nil`.
+    static func check(_ oracle: OracleCase) throws -> String? {
+        let stdin = oracle.stdin.flatMap { try? HexDecoder.decode($0) }
+        // Alternate between a pipe and a regular file on standard input: they take different paths.
+        let input: StandardInput = stdin.map { $0.count % 2 == 0 ? .pipe($0) : .file($0) } ?? .none
+        let result = try ToolRunner.run(oracle.args, stdin: input)
+        if let tuple = oracle.tuple, let hex = oracle.hex {
+            // inspect --json: the value reprs must form CPython's tuple, the hex its record.
+            guard result.status == 0,
+                let document = try? JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any],
+                let fields = document["fields"] as? [[String: Any]]
+            else { return "\(oracle.args): \(result)" }
+            let reprs = fields.compactMap { $0["repr"] as? String }
+            let shown = "(" + reprs.joined(separator: ", ") + (reprs.count == 1 ? ",)" : ")")
+            let bytes = fields.compactMap { $0["hex"] as? String }.joined()
+            if shown != tuple || bytes != hex || (document["offset"] as? Int) != oracle.start {
+                return "\(oracle.args): \(shown) \(bytes) vs CPython \(tuple) \(hex)"
+            }
+            return nil
+        }
+        if result.status != oracle.status || result.stdout != oracle.stdout || result.stderr != oracle.stderr {
+            return "\(oracle.args)\n  CPython: \(oracle.status) \(oracle.stdout ?? "") \(oracle.stderr ?? "")\n  structpack: \(result)"
+        }
+        return nil
+    }
+
+    /// Python's float repr for 30,000 random bit patterns (every exponent range, subnormals,
+    /// NaNs), through the in-process formatter, plus a sample through the executable.
+    @Test func floatReprOfRandomBitPatterns() throws {
+        var generator = SeededGenerator(seed: UInt64(Self.seed))
+        var requests: [String] = []
+        var values: [[StructValue]] = []
+        for index in 0..<30_000 {
+            let format = [">d", ">f", ">e"][index % 3]
+            let size = [8, 4, 2][index % 3]
+            var bits = generator.next()
+            if index % 5 == 0 { bits &= 0x000F_FFFF_FFFF_FFFF | (UInt64.random(in: 0...2047, using: &generator) << 52) }
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: bits >> (8 * UInt64($0))) }
+            let hex = HexEncoder.encode(bytes)
+            requests.append("{\"args\": [\"unpack\", \"\(format)\", \"\(hex)\"]}")
+            values.append(try Struct(format).unpack(bytes))
+        }
+        let answers = try PythonOracle.oracle(["evaluate"], input: Array((requests.joined(separator: "\n") + "\n").utf8))
+            .split(separator: "\n")
+        #expect(answers.count == requests.count)
+        var failures: [String] = []
+        for (answer, value) in zip(answers, values) {
+            let expected = try JSONDecoder().decode(OracleCase.self, from: Data(answer.utf8))
+            let mine = PythonRepr.tuple(value) + "\n"
+            if mine != expected.stdout { failures.append("\(expected.args): CPython \(expected.stdout ?? "") vs \(mine)") }
+        }
+        #expect(failures.isEmpty, "\(failures.count) differ:\n\(failures.prefix(10).joined(separator: "\n"))")
+        for answer in answers.prefix(60) {
+            let expected = try JSONDecoder().decode(OracleCase.self, from: Data(answer.utf8))
+            #expect(try Self.check(expected) == nil)
+        }
+    }
+
+    /// Python's bytes repr and bytes literals for random byte strings: repr through the
+    /// in-process formatter, and each repr read back as a VALUE by the executable.
+    @Test func bytesReprAndLiteralsRoundTrip() throws {
+        var generator = SeededGenerator(seed: UInt64(Self.seed) ^ 0x5eed)
+        var requests: [String] = []
+        var strings: [[UInt8]] = []
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 12)
+            let alphabet: [UInt8] = [0, 9, 10, 13, 0x22, 0x27, 0x5C, 0x41, 0x7F, 0x80, 0xFF]
+            let bytes = (0..<length).map { _ in
+                generator.next() % 2 == 0 ? alphabet[Int(generator.next() % UInt64(alphabet.count))] : UInt8(truncatingIfNeeded: generator.next())
+            }
+            strings.append(bytes)
+            requests.append("{\"args\": [\"unpack\", \"\(length)s\", \"\(HexEncoder.encode(bytes))\"]}")
+        }
+        let answers = try PythonOracle.oracle(["evaluate"], input: Array((requests.joined(separator: "\n") + "\n").utf8))
+            .split(separator: "\n")
+        var failures: [String] = []
+        for (answer, bytes) in zip(answers, strings) {
+            let expected = try JSONDecoder().decode(OracleCase.self, from: Data(answer.utf8))
+            let mine = PythonRepr.tuple([.bytes(bytes)]) + "\n"
+            if mine != expected.stdout { failures.append("CPython \(expected.stdout ?? "") vs \(mine)") }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10))")
+        // The repr (CPython's, as checked above) is itself a valid literal: pack it back.
+        for bytes in strings.prefix(40) {
+            let literal = PythonRepr.bytes(bytes)
+            expectSuccess(try ToolRunner.run(["pack", "\(bytes.count)s", literal]), stdout: HexEncoder.encode(bytes) + "\n")
+        }
+    }
+}
+
+/// SplitMix64: a small seeded generator, so random cases are reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

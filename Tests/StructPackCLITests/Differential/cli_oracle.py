@@ -1,0 +1,325 @@
+#!/usr/bin/env python3
+"""The oracle of structpack's differential test: what CPython prints for a structpack command.
+
+    python3 cli_oracle.py generate SEED COUNT   # seeded random cases, one JSON object a line
+    python3 cli_oracle.py evaluate              # reads {"args": [...]} lines, answers each
+
+Every case is {"args": [...], "stdin": HEX or null, "stdout": ..., "stderr": ..., "status": N}
+where stdout/stderr/status are what `structpack ARGS` must produce, computed with CPython's own
+struct, ast.literal_eval, bytes.fromhex and repr. For `inspect --json` the answer is instead
+{"tuple": repr(values), "hex": record hex} (the table layout is structpack's own).
+
+Run it with CPython 3.13 (3.12 prints the same struct messages); older versions word several
+struct errors differently.
+"""
+
+import ast
+import json
+import random
+import struct
+import sys
+
+PREFIXES = ["", "@", "=", "<", ">", "!"]
+CODES = "xcbB?hHiIlLqQnNefdspP"
+NATIVE_ONLY = "nNP"
+
+
+def parse_value(text):
+    """A VALUE argument as structpack reads it: a Python literal, or float()'s inf/nan words."""
+    word = text.strip().lower().lstrip("+-").strip()
+    if word in ("inf", "infinity", "nan"):
+        return float(text.strip().replace(" ", "").replace("\t", ""))
+    return ast.literal_eval(text.strip())
+
+
+def parse_offset(text):
+    """An --offset argument: a Python integer literal."""
+    value = ast.literal_eval(text.strip())
+    assert isinstance(value, int) and not isinstance(value, bool)
+    return value
+
+
+def error_result(exc):
+    return {"stdout": "", "stderr": "structpack: error: %s\n" % exc, "status": 1}
+
+
+def evaluate(args, stdin_hex=None):
+    """What structpack prints for ARGS (every case the generator makes is well-formed)."""
+    command, rest = args[0], args[1:]
+    try:
+        if command == "calcsize":
+            return ok("%d\n" % struct.calcsize(rest[0]))
+        if command == "pack":
+            values = [parse_value(v) for v in rest[1:]]
+            return ok(struct.pack(rest[0], *values).hex() + "\n")
+        if command in ("unpack", "inspect"):
+            options, positionals = split_options(rest)
+            if "--file" in options:
+                data = bytes.fromhex(stdin_hex)
+            else:
+                data = bytes.fromhex(" ".join(positionals[1:]))
+            fmt = positionals[0]
+            if command == "inspect":
+                offset = options.get("--offset")
+                if offset is None:
+                    values = struct.unpack(fmt, data)
+                    start = 0
+                else:
+                    values = struct.unpack_from(fmt, data, parse_offset(offset))
+                    start = parse_offset(offset) if parse_offset(offset) >= 0 else len(data) + parse_offset(offset)
+                record = data[start:start + struct.calcsize(fmt)]
+                return {"tuple": repr(values), "hex": record.hex(), "start": start, "status": 0}
+            if "--iter" in options:
+                return ok("".join(repr(t) + "\n" for t in struct.iter_unpack(fmt, data)))
+            if "--offset" in options:
+                return ok(repr(struct.unpack_from(fmt, data, parse_offset(options["--offset"]))) + "\n")
+            return ok(repr(struct.unpack(fmt, data)) + "\n")
+    except (struct.error, OverflowError, UnicodeEncodeError, TypeError, ValueError) as exc:
+        return error_result(exc)
+    raise SystemExit("unknown command %r" % command)
+
+
+def ok(stdout):
+    return {"stdout": stdout, "stderr": "", "status": 0}
+
+
+def split_options(arguments):
+    options, positionals, index = {}, [], 0
+    while index < len(arguments):
+        argument = arguments[index]
+        if argument in ("--file", "--offset"):
+            options[argument] = arguments[index + 1]
+            index += 2
+        elif argument in ("--iter", "--json"):
+            options[argument] = True
+            index += 1
+        else:
+            positionals.append(argument)
+            index += 1
+    return options, positionals
+
+
+# ---------------------------------------------------------------- random cases
+
+
+def random_format(rng, standard_only=False):
+    prefix = rng.choice(PREFIXES[2:] if standard_only else PREFIXES)
+    parts = []
+    for _ in range(rng.randint(0, 5)):
+        code = rng.choice(CODES)
+        if code in NATIVE_ONLY and prefix not in ("", "@"):
+            code = "i"
+        count = rng.choice(["", "", "", "0", "1", "2", "3", str(rng.randint(4, 12))])
+        parts.append(count + code)
+    text = prefix + "".join(parts)
+    if rng.random() < 0.03:
+        text = text + rng.choice(["z", "3", "@", " i", "<"])  # bad formats
+    return text
+
+
+def value_codes(fmt):
+    """The code of every value of a valid format, in order."""
+    body = fmt[1:] if fmt[:1] in "@=<>!" else fmt
+    codes, count = [], ""
+    for char in body:
+        if char.isdigit():
+            count += char
+            continue
+        if char.isspace():
+            continue
+        n = int(count) if count else 1
+        count = ""
+        if char == "x":
+            continue
+        codes.extend([char] if char in "sp" else [char] * n)
+    return codes
+
+
+def integer_literal(rng, value):
+    sign = "-" if value < 0 else rng.choice(["", "", "+"])
+    magnitude = abs(value)
+    style = rng.random()
+    if style < 0.15:
+        digits = "0x" + format(magnitude, "x")
+    elif style < 0.2:
+        digits = "0o" + format(magnitude, "o")
+    elif style < 0.25:
+        digits = "0b" + format(magnitude, "b")
+    elif style < 0.35 and magnitude >= 1000:
+        digits = format(magnitude, "_d")
+    else:
+        digits = str(magnitude)
+    return sign + digits
+
+
+def random_int(rng):
+    choice = rng.random()
+    if choice < 0.4:
+        return rng.randint(-300, 300)
+    if choice < 0.7:
+        bits = rng.choice([7, 8, 15, 16, 31, 32, 63, 64])
+        return rng.choice([1, -1]) * (2 ** bits + rng.randint(-2, 1))
+    if choice < 0.85:
+        return rng.randint(-(2 ** 64), 2 ** 64)
+    # beyond Int128: clamped for integer codes, correctly rounded for float codes
+    return rng.choice([1, -1]) * (2 ** rng.choice([127, 128, 200, 1023, 1024, 1100]) + rng.randint(-3, 3))
+
+
+def random_float_literal(rng):
+    choice = rng.random()
+    if choice < 0.1:
+        return rng.choice(["inf", "-inf", "nan", "-nan", "+inf", "Infinity", "NaN"])
+    if choice < 0.2:
+        return rng.choice(["0.0", "-0.0", "1e16", "1e-4", "1e-5", "9999999999999998.0", "1e+300", "1e400",
+                           "65504.0", "65520.0", "3.4028235e38", "3.5e38", "5e-324", ".5", "1.", "1_0.5e-3_0"])
+    value = rng.choice([rng.uniform(-1e6, 1e6), rng.gauss(0, 1), 10 ** rng.uniform(-20, 40)])
+    text = repr(value)
+    if rng.random() < 0.2:
+        text = "%.6e" % value
+    return text
+
+
+def random_bytes_literal(rng, length):
+    data = bytes(rng.choice([0, 9, 10, 13, 39, 34, 92, 65, 97, 127, 128, 255, rng.randint(0, 255)])
+                 for _ in range(length))
+    text = repr(data)
+    if rng.random() < 0.3:
+        # spell it with \x escapes only
+        text = "b'" + "".join("\\x%02x" % b for b in data) + "'"
+    return text
+
+
+def in_range_int(rng, code):
+    bits = 8 * struct.calcsize(code)
+    if code in "bhilqn":
+        low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+    else:
+        low, high = 0, 2 ** bits - 1
+    return rng.choice([low, high, 0, rng.randint(low, high), rng.randint(max(low, -100), min(high, 100))])
+
+
+def random_value(rng, code):
+    if rng.random() < 0.03:  # a value of the wrong type
+        code = rng.choice(CODES.replace("x", ""))
+    if code in "bBhHiIlLqQnNP":
+        if rng.random() < 0.8:
+            return integer_literal(rng, in_range_int(rng, code))
+        return integer_literal(rng, random_int(rng))
+    if code == "?":
+        return rng.choice(["True", "False", "0", "1", "0.0", "b''", "b'a'", "-7"])
+    if code in "efd":
+        if rng.random() < 0.15:
+            return integer_literal(rng, random_int(rng))
+        if code == "e" and rng.random() < 0.7:
+            return repr(rng.choice([rng.uniform(-70000, 70000), rng.gauss(0, 10), 2.0 ** rng.randint(-26, 15)]))
+        return random_float_literal(rng)
+    if code == "c":
+        return random_bytes_literal(rng, rng.choice([1, 1, 1, 0, 2]))
+    return random_bytes_literal(rng, rng.randint(0, 12))
+
+
+def pack_case(rng):
+    fmt = random_format(rng)
+    try:
+        codes = value_codes(fmt)
+        struct.calcsize(fmt)
+    except struct.error:
+        codes = ["i"]
+    if len(codes) > 12:
+        fmt, codes = "<i", ["i"]
+    values = [random_value(rng, code) for code in codes]
+    if rng.random() < 0.05:
+        values = values[:-1] if values else ["1"]
+    return ["pack", fmt] + values
+
+
+def random_record(rng, fmt):
+    size = struct.calcsize(fmt)
+    data = bytes(rng.choice([0, 0xFF, 0x7F, 0x80, 0x3F, 0x7C, rng.randint(0, 255)]) for _ in range(size))
+    return data
+
+
+def split_hex(rng, data):
+    text = data.hex()
+    pieces, index = [], 0
+    while index < len(text):
+        step = 2 * rng.randint(1, 6)
+        pieces.append(text[index:index + step])
+        index += step
+    return pieces or [""]
+
+
+def unpack_case(rng):
+    fmt = random_format(rng)
+    try:
+        data = random_record(rng, fmt)
+    except struct.error:
+        return ["unpack", fmt, "00"], None
+    mode = rng.random()
+    if mode < 0.1 and data:
+        data = data[:-1]  # wrong size
+    elif mode < 0.15:
+        data = data + b"\x00"
+    stdin = None
+    if mode < 0.55:
+        args = ["unpack", fmt] + split_hex(rng, data)
+    elif mode < 0.7:
+        args = ["unpack", "--iter", fmt] + split_hex(rng, data * rng.randint(0, 3))
+    else:
+        prefix = bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 5)))
+        suffix = bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 5)))
+        whole = prefix + data + suffix
+        offset = rng.choice([len(prefix), len(prefix), len(prefix) - len(whole), len(whole) + 1, -len(whole) - 1])
+        args = ["unpack", "--offset", str(offset), fmt]
+        if rng.random() < 0.5:
+            args += split_hex(rng, whole)
+        else:
+            args += ["--file", "-"]
+            stdin = whole.hex()
+    return args, stdin
+
+
+def inspect_case(rng):
+    fmt = random_format(rng)
+    try:
+        data = random_record(rng, fmt)
+    except struct.error:
+        fmt, data = "<I", b"\x01\x02\x03\x04"
+    return ["inspect", "--json", fmt] + split_hex(rng, data), None
+
+
+def calcsize_case(rng):
+    return ["calcsize", random_format(rng)], None
+
+
+def generate(seed, count):
+    rng = random.Random(seed)
+    for _ in range(count):
+        kind = rng.random()
+        if kind < 0.45:
+            args, stdin = pack_case(rng), None
+        elif kind < 0.8:
+            args, stdin = unpack_case(rng)
+        elif kind < 0.9:
+            args, stdin = inspect_case(rng)
+        else:
+            args, stdin = calcsize_case(rng)
+        case = {"args": args, "stdin": stdin}
+        case.update(evaluate(args, stdin))
+        print(json.dumps(case))
+
+
+def main():
+    if len(sys.argv) >= 2 and sys.argv[1] == "generate":
+        generate(int(sys.argv[2]), int(sys.argv[3]))
+    elif len(sys.argv) >= 2 and sys.argv[1] == "evaluate":
+        for line in sys.stdin:
+            case = json.loads(line)
+            case.update(evaluate(case["args"], case.get("stdin")))
+            print(json.dumps(case), flush=True)
+    else:
+        raise SystemExit(__doc__)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+import StructPack
+import Testing
+
+/// The byte-count-only checks must agree with the operations they describe, and their
+/// messages are CPython 3.13's (each expected text below was printed by CPython 3.13).
+@Suite("Buffer checks without a buffer")
+struct BufferCheckTests {
+    @Test(arguments: [
+        (format: "<I", count: 6, offset: 4,
+         message: "unpack_from requires a buffer of at least 8 bytes for unpacking 4 bytes at offset 4 (actual buffer size is 6)"),
+        (format: "<I", count: 6, offset: -2, message: "not enough data to unpack 4 bytes at offset -2"),
+        (format: "<I", count: 6, offset: -20, message: "offset -20 out of range for 6-byte buffer"),
+        (format: "<I", count: 3, offset: 0,
+         message: "unpack_from requires a buffer of at least 4 bytes for unpacking 4 bytes at offset 0 (actual buffer size is 3)"),
+    ])
+    func unpackFromErrorsAreCPythons(format: String, count: Int, offset: Int, message: String) throws {
+        let compiled = try Struct(format)
+        #expect(throws: StructError.self) { try compiled.byteRange(unpackingFrom: count, at: offset) }
+        do {
+            _ = try compiled.byteRange(unpackingFrom: count, at: offset)
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+
+    @Test(arguments: [
+        (format: "<IH", count: 100, offset: -6, range: 94..<100),
+        (format: "<IH", count: 6, offset: 0, range: 0..<6),
+        (format: "<IH", count: 10, offset: 3, range: 3..<9),
+        (format: "", count: 0, offset: 0, range: 0..<0),
+        (format: "3x", count: 3, offset: -3, range: 0..<3),
+    ])
+    func unpackFromRanges(format: String, count: Int, offset: Int, range: Range<Int>) throws {
+        #expect(try Struct(format).byteRange(unpackingFrom: count, at: offset) == range)
+    }
+
+    /// Every combination of small buffers and offsets: the check throws exactly when
+    /// `unpack(from:at:)` throws, with the same error, and otherwise names the bytes it reads.
+    @Test(arguments: ["<I", "<IH", "", "@bi", "3s"])
+    func agreesWithUnpackFrom(format: String) throws {
+        let compiled = try Struct(format)
+        for count in 0...12 {
+            let buffer = (0..<count).map { UInt8($0 * 7 & 0xff) }
+            for offset in -14...14 {
+                let actual = Result { () throws(StructError) in try compiled.unpack(from: buffer, at: offset) }
+                let checked = Result { () throws(StructError) in try compiled.byteRange(unpackingFrom: count, at: offset) }
+                switch (actual, checked) {
+                case (.success(let values), .success(let range)):
+                    #expect(try compiled.unpack(Array(buffer[range])) == values)
+                case (.failure(let expected), .failure(let error)):
+                    #expect(error == expected, "count \(count) offset \(offset)")
+                default:
+                    Issue.record("disagree for count \(count) offset \(offset): \(actual) vs \(checked)")
+                }
+            }
+        }
+    }
+
+    @Test func unpackSizeCheck() throws {
+        let compiled = try Struct("<IH")
+        try compiled.checkUnpackSize(6)
+        #expect(throws: StructError.self) { try compiled.checkUnpackSize(7) }
+        do {
+            try compiled.checkUnpackSize(5)
+        } catch {
+            #expect(error.message == "unpack requires a buffer of 6 bytes")
+            #expect(error.code == .wrongBufferSize)
+        }
+    }
+
+    @Test func iterationRecordCount() throws {
+        #expect(try Struct("<IH").recordCount(iterating: 18) == 3)
+        #expect(try Struct("<IH").recordCount(iterating: 0) == 0)
+        do {
+            _ = try Struct("3x").recordCount(iterating: 1)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "iterative unpacking requires a buffer of a multiple of 3 bytes")
+        }
+        do {
+            _ = try Struct("").recordCount(iterating: 0)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "cannot iteratively unpack with a struct of length 0")
+        }
+    }
+}
