@@ -19,6 +19,13 @@ struct ReadmeExampleTests {
         }
         #expect(seen == 1)
 
+        let packer = try record.packer(for: (UInt32, UInt16, UInt16, UInt64, Double).self)
+        var buffer = [UInt8](repeating: 0, count: 24 * 1000)
+        for i in 0..<1000 {
+            try packer.pack((UInt32(i), 1, 2, UInt64(i) << 8, 0.5), into: &buffer, at: i * 24)
+        }
+        #expect(try record.unpack(from: buffer, at: 999 * 24, as: (UInt32, UInt16, UInt16, UInt64, Double).self) == (999, 1, 2, 999 << 8, 0.5))
+
         let values = try Struct.unpack(">h3s?", [0xFF, 0xFE, 0x61, 0x62, 0x63, 0x01])
         #expect(values == [.int(-2), .bytes([0x61, 0x62, 0x63]), .bool(true)])
 
