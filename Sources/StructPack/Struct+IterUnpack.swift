@@ -62,10 +62,45 @@ extension Struct {
         /// - Precondition: `0 <= index < count`, as for any collection.
         /// - Complexity: O(format size).
         public subscript(index: Int) -> [StructValue] {
+            var values: [StructValue] = []
+            read(index, into: &values)
+            return values
+        }
+
+        /// Replaces `values` with record `index`'s values, reusing its storage when it can.
+        func read(_ index: Int, into values: inout [StructValue]) {
             let base = index * format.size
             // The allocation check already passed for one record when the collection was made.
-            if let pointer = storage.pointer { return (try? format.values(in: pointer.bytes, at: base)) ?? [] }
-            return (try? format.values(in: storage.slice.span.bytes, at: base)) ?? []
+            if let pointer = storage.pointer {
+                try? format.values(in: pointer.bytes, at: base, into: &values)
+            } else {
+                try? format.values(in: storage.slice.span.bytes, at: base, into: &values)
+            }
+        }
+
+        /// An iterator that reuses one array for every record when the previous record's array
+        /// has been released (as in a `for` loop), so iterating allocates once, not per record.
+        public func makeIterator() -> Iterator {
+            Iterator(records: self)
+        }
+
+        /// Iterates over records in order, reusing storage between them.
+        public struct Iterator: IteratorProtocol, Sendable {
+            let records: Records
+            var index = 0
+            var scratch: [StructValue] = []
+
+            init(records: Records) {
+                self.records = records
+            }
+
+            /// The next record's values, or `nil` after the last.
+            public mutating func next() -> [StructValue]? {
+                guard index < records.count else { return nil }
+                records.read(index, into: &scratch)
+                index += 1
+                return scratch
+            }
         }
     }
 

@@ -68,7 +68,42 @@ extension Struct {
     }
 
     /// Reads every value of one record at `base`, which the caller has bounds-checked.
+    ///
+    /// - Throws: `.allocationLimit` when the values would need more than ``allocationLimit`` bytes.
     func values(in bytes: RawSpan, at base: Int) throws(StructError) -> [StructValue] {
+        var result: [StructValue] = []
+        try values(in: bytes, at: base, into: &result)
+        return result
+    }
+
+    /// Replaces the contents of `values` with every value of the record at `base` (bounds
+    /// checked by the caller), reusing its storage when it is uniquely referenced.
+    ///
+    /// - Throws: `.allocationLimit` when the values would need more than ``allocationLimit`` bytes.
+    func values(in bytes: RawSpan, at base: Int, into values: inout [StructValue]) throws(StructError) {
+        guard slots.count == valueCount else {
+            values = try valuesByWalkingFields(in: bytes, at: base)
+            return
+        }
+        // A per-value table exists only for formats of at most 1,024 values: far below the limit.
+        if values.count == slots.count {
+            // Overwrite in place: one uniqueness check, no reallocation, no bulk destroy.
+            values.withUnsafeMutableBufferPointer { buffer in
+                for index in slots.indices {
+                    buffer[index] = StructValue.unpack(from: bytes, at: valueSlot(slots[index], base: base))
+                }
+            }
+            return
+        }
+        values.removeAll(keepingCapacity: true)
+        values.reserveCapacity(slots.count)
+        for slot in slots {
+            values.append(StructValue.unpack(from: bytes, at: valueSlot(slot, base: base)))
+        }
+    }
+
+    /// ``values(in:at:)`` for formats too large for a per-value table.
+    private func valuesByWalkingFields(in bytes: RawSpan, at base: Int) throws(StructError) -> [StructValue] {
         try Self.checkAllocation(count: valueCount, stride: MemoryLayout<StructValue>.stride)
         var values: [StructValue] = []
         values.reserveCapacity(valueCount)
