@@ -100,4 +100,14 @@ extension FramingError {
         FramingError(
             .payloadLengthMismatch, "payload of \(count) bytes does not match the fixed frame length of \(frameLength)")
     }
+
+    @usableFromInline
+    static func destinationTooSmall(_ count: Int, needed: Int) -> FramingError {
+        FramingError(.destinationTooSmall, "destination of \(count) bytes is smaller than the \(needed)-byte header")
+    }
+
+    @usableFromInline
+    static func negativePayloadCount(_ count: Int) -> FramingError {
+        FramingError(.negativeLength, "payload count \(count) is negative")
+    }
 }

@@ -52,6 +52,7 @@ extension FramingError {
         enum Kind: UInt8, Sendable {
             case invalidConfiguration, frameTooLong, negativeLength, truncatedFrame, unterminatedFrame
             case overlongVarint, varintOverflow, payloadTooLong, payloadContainsDelimiter, payloadLengthMismatch
+            case destinationTooSmall
         }
 
         @usableFromInline
@@ -88,6 +89,8 @@ extension FramingError {
         public static let payloadContainsDelimiter = Code(.payloadContainsDelimiter)
         /// A payload whose length differs from the fixed frame length.
         public static let payloadLengthMismatch = Code(.payloadLengthMismatch)
+        /// An encoder's destination buffer is smaller than the header it must hold.
+        public static let destinationTooSmall = Code(.destinationTooSmall)
 
         /// The code's name, such as `frameTooLong`.
         public var description: String { "\(kind)" }
