@@ -146,23 +146,32 @@ public struct DelimiterFramer: ~Copyable, FrameDecoder, Sendable {
     }
 
     /// Looks for the current frame's delimiter in the unscanned bytes.
+    ///
+    /// The over-long check does not depend on how the stream was chunked: a frame whose first
+    /// `maximum + L` bytes end no delimiter is reported as such, whether the framer is still
+    /// waiting or the delimiter arrived later in the same chunk; a delimiter ending within them
+    /// after more than `maximum` bytes is reported with the frame's exact length.
     @usableFromInline
     mutating func scanForFrame() throws(FramingError) -> Frame? {
         let buffered = buffer.count
         let bytes = UnsafeRawBufferPointer(start: buffer.readPointer, count: buffered)
+        // safe because maximumFrameLength <= Int.max - longestDelimiter (checked by the configuration).
+        let certainty = maximumFrameLength + longestDelimiter
         guard let match = matcher.firstMatch(in: bytes, scanningFrom: scannedCount) else {
             scannedCount = buffered
-            // Every delimiter still to come ends at or after the next byte, so the frame holds
-            // at least buffered - (longest - 1) bytes.
-            let atLeast = buffered - (longestDelimiter - 1)
-            if atLeast > maximumFrameLength {
-                throw overlong(.delimitedFrameTooLong(atLeast: atLeast, maximum: maximumFrameLength))
+            // Every delimiter still to come ends after the buffered bytes, so once `certainty`
+            // bytes hold none, the frame is longer than the maximum.
+            if buffered >= certainty {
+                throw overlong(.noDelimiter(within: certainty, maximum: maximumFrameLength))
             }
             return nil
         }
         scannedCount = 0
         guard match.start <= maximumFrameLength else {
             buffer.consume(match.end)
+            if match.end > certainty {
+                throw overlong(.noDelimiter(within: certainty, maximum: maximumFrameLength))
+            }
             throw overlong(.delimitedFrameTooLong(length: match.start, maximum: maximumFrameLength))
         }
         let start = buffer.readIndex

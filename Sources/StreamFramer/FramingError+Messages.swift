@@ -12,12 +12,13 @@ extension FramingError {
         FramingError(.frameTooLong, "frame length \(length) exceeds the maximum of \(maximum) bytes")
     }
 
-    /// A delimited frame that is certainly longer than the maximum: at least `length` bytes.
+    /// A delimited frame with no delimiter ending in its first `examined` (maximum + longest
+    /// delimiter) bytes, so certainly longer than the maximum.
     @usableFromInline
-    static func delimitedFrameTooLong(atLeast length: Int, maximum: Int) -> FramingError {
+    static func noDelimiter(within examined: Int, maximum: Int) -> FramingError {
         FramingError(
             .frameTooLong,
-            "frame length exceeds the maximum of \(maximum) bytes: \(length) bytes without a delimiter")
+            "frame length exceeds the maximum of \(maximum) bytes: no delimiter in the first \(examined) bytes")
     }
 
     @usableFromInline

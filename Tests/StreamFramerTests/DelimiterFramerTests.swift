@@ -61,11 +61,21 @@ struct DelimiterFramerTests {
     }
 
     @Test func maximumLengthIsInclusiveAndCheckedWhenTheDelimiterArrives() throws {
-        let configuration = try DelimiterConfiguration(maximumFrameLength: 5)
+        // With "\r\n" configured (L = 2), a "\n" ending the 7th byte is within maximum + L bytes,
+        // so the exact length is known and reported, however the stream is chunked.
+        let configuration = try DelimiterConfiguration(delimiters: [Self.newline, Self.crlf], maximumFrameLength: 5)
         #expect(run(DelimiterFramer.self, configuration, Array(utf8: "12345\n")) == Outcome(frames: Self.lines("12345")))
-        let over = run(DelimiterFramer.self, configuration, Array(utf8: "ok\n123456\nlater\n"))
-        #expect(over.frames == Self.lines("ok"))
-        #expect(over.error == FramingError(.frameTooLong, "frame length 6 exceeds the maximum of 5 bytes"))
+        for chunking in allChunkings {
+            let over = run(DelimiterFramer.self, configuration, Array(utf8: "ok\n123456\nlater\n"), chunking)
+            #expect(over.frames == Self.lines("ok"))
+            #expect(over.error == FramingError(.frameTooLong, "frame length 6 exceeds the maximum of 5 bytes"))
+        }
+        // A delimiter ending after maximum + L bytes: reported as no delimiter in time, whether
+        // it came in the same chunk or later.
+        for chunking in allChunkings {
+            let late = run(DelimiterFramer.self, configuration, Array(utf8: "1234567\n"), chunking)
+            #expect(late.error == FramingError(.frameTooLong, "frame length exceeds the maximum of 5 bytes: no delimiter in the first 7 bytes"))
+        }
     }
 
     @Test func overLongFrameFailsAsSoonAsItIsCertain() throws {
@@ -73,7 +83,7 @@ struct DelimiterFramerTests {
         framer.append(Array(utf8: "12345"))
         #expect(try framer.next() == nil)
         framer.append(Array(utf8: "6"))
-        #expect(throws: FramingError(.frameTooLong, "frame length exceeds the maximum of 5 bytes: 6 bytes without a delimiter")) {
+        #expect(throws: FramingError(.frameTooLong, "frame length exceeds the maximum of 5 bytes: no delimiter in the first 6 bytes")) {
             try framer.next()
         }
         // With "\r\n" a sixth byte may be the '\r' of a delimiter ending the 5-byte frame.
@@ -81,7 +91,7 @@ struct DelimiterFramerTests {
         crlf.append(Array(utf8: "123456"))
         #expect(try crlf.next() == nil)
         crlf.append(Array(utf8: "7"))
-        #expect(throws: FramingError(.frameTooLong, "frame length exceeds the maximum of 5 bytes: 6 bytes without a delimiter")) {
+        #expect(throws: FramingError(.frameTooLong, "frame length exceeds the maximum of 5 bytes: no delimiter in the first 7 bytes")) {
             try crlf.next()
         }
         var exact = try DelimiterFramer(delimiters: [Self.crlf], maximumFrameLength: 5)
@@ -94,7 +104,7 @@ struct DelimiterFramerTests {
     @Test func failModeIsSticky() throws {
         var framer = try DelimiterFramer(delimiters: [Self.newline], maximumFrameLength: 2)
         framer.append(Array(utf8: "abc\nd\n"))
-        let error = FramingError(.frameTooLong, "frame length 3 exceeds the maximum of 2 bytes")
+        let error = FramingError(.frameTooLong, "frame length exceeds the maximum of 2 bytes: no delimiter in the first 3 bytes")
         #expect(throws: error) { try framer.next() }
         #expect(throws: error) { try framer.next() }
         framer.append(Array(utf8: "e\n"))
