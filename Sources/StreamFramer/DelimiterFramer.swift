@@ -157,7 +157,9 @@ public struct DelimiterFramer: ~Copyable, FrameDecoder, Sendable {
         let bytes = UnsafeRawBufferPointer(start: buffer.readPointer, count: buffered)
         // safe because maximumFrameLength <= Int.max - longestDelimiter (checked by the configuration).
         let certainty = maximumFrameLength + longestDelimiter
-        guard let match = matcher.firstMatch(in: bytes, scanningFrom: scannedCount) else {
+        let match = matcher.firstMatch(in: bytes, scanningFrom: scannedCount)
+        buffer.statistics.bytesScanned &+= (match?.end ?? buffered) - scannedCount
+        guard let match else {
             scannedCount = buffered
             // Every delimiter still to come ends after the buffered bytes, so once `certainty`
             // bytes hold none, the frame is longer than the maximum.
@@ -188,7 +190,9 @@ public struct DelimiterFramer: ~Copyable, FrameDecoder, Sendable {
     mutating func skipDiscardedBytes() -> Bool {
         let buffered = buffer.count
         let bytes = UnsafeRawBufferPointer(start: buffer.readPointer, count: buffered)
-        if let match = matcher.firstMatch(in: bytes, scanningFrom: scannedCount) {
+        let match = matcher.firstMatch(in: bytes, scanningFrom: scannedCount)
+        buffer.statistics.bytesScanned &+= (match?.end ?? buffered) - scannedCount
+        if let match {
             buffer.consume(match.end)
             scannedCount = 0
             state = .scanning

@@ -7,6 +7,9 @@ public struct FramerStatistics: Sendable, Hashable {
     /// Bytes the framer moved to make room: compaction (unconsumed tail moved to the front) and
     /// copies into a new allocation. Appending itself is not counted.
     public var bytesMoved: Int = 0
+    /// Bytes examined by delimiter searches (delimiter framer only): each byte once, however
+    /// the stream is chunked.
+    public var bytesScanned: Int = 0
     /// Buffer allocations made so far.
     public var allocations: Int = 0
     /// The buffer's current capacity in bytes.
