@@ -86,7 +86,7 @@ public struct FixedLengthFramer: ~Copyable, FrameDecoder, Sendable {
     public mutating func next() throws(FramingError) -> Frame? {
         if let failure { throw failure }
         guard buffer.count >= frameLength else {
-            buffer.pendingFrameLength = frameLength
+            buffer.expectFrame(length: frameLength)
             return nil
         }
         let start = buffer.readIndex

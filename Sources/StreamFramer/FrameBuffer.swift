@@ -29,8 +29,8 @@ struct FrameBuffer: ~Copyable, Sendable {
     @usableFromInline var readIndex: Int
     /// Offset just past the last buffered byte.
     @usableFromInline var writeIndex: Int
-    /// The wire length of the frame starting at ``readIndex`` once its header has been decoded,
-    /// else 0: growth goes straight to it instead of doubling.
+    /// The wire length of the frame starting at ``readIndex`` once its header has been decoded
+    /// (and it is at most ``maximumReservation``), else 0; set with ``expectFrame(length:)``.
     @usableFromInline var pendingFrameLength: Int
     /// The longest frame on the wire the framing accepts (header and delimiter included); the
     /// buffer's size limit is this plus the chunk being appended plus ``minimumCapacity``.
@@ -73,7 +73,9 @@ struct FrameBuffer: ~Copyable, Sendable {
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         let count = bytes.count
         guard count > 0, let source = bytes.baseAddress else { return }
-        if storage.capacity &- writeIndex < count { makeRoom(for: count) }
+        if storage.capacity &- writeIndex < count || pendingFrameLength > storage.capacity &- readIndex {
+            makeRoom(for: count)
+        }
         // safe because makeRoom left at least `count` bytes free after writeIndex.
         (storage.base + writeIndex).copyMemory(from: source, byteCount: count)
         writeIndex &+= count
@@ -88,7 +90,9 @@ struct FrameBuffer: ~Copyable, Sendable {
         maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
     ) throws(E) -> Int {
         let limit = Swift.min(Swift.max(maximumByteCount, 0), Self.maximumDirectWrite)
-        if storage.capacity &- writeIndex < limit { makeRoom(for: limit) }
+        if storage.capacity &- writeIndex < limit || pendingFrameLength > storage.capacity &- readIndex {
+            makeRoom(for: limit)
+        }
         // safe because makeRoom left at least `limit` bytes free after writeIndex; bytes past
         // writeIndex are seen by no frame.
         let target = UnsafeMutableRawBufferPointer(start: storage.base + writeIndex, count: limit)
@@ -96,6 +100,15 @@ struct FrameBuffer: ~Copyable, Sendable {
         writeIndex &+= written
         statistics.bytesAppended &+= written
         return written
+    }
+
+    /// Records that the frame at ``readIndex`` is `length` bytes on the wire (its header has
+    /// been checked against the maximum), so the next append makes room for all of it plus that
+    /// chunk at once, while few of its bytes are buffered, instead of moving it when it is
+    /// nearly complete.
+    @inlinable
+    mutating func expectFrame(length: Int) {
+        pendingFrameLength = length <= Self.maximumReservation ? length : 0
     }
 
     /// Marks `byteCount` buffered bytes as consumed (they now belong to a returned frame).
@@ -128,8 +141,9 @@ struct FrameBuffer: ~Copyable, Sendable {
         let live = count
         let required = Self.saturatingSum(live, byteCount)
         // The pending frame's length comes from a header the framer has already checked against
-        // its maximum; reserving it at once saves the copies of growing by doubling.
-        let reservation = pendingFrameLength <= Self.maximumReservation ? pendingFrameLength : 0
+        // its maximum: room for it and the chunk that completes it (which may carry the next
+        // frame's first bytes) means it is never moved again.
+        let reservation = pendingFrameLength > 0 ? Self.saturatingSum(pendingFrameLength, byteCount) : 0
         let target = Swift.max(required, reservation)
         let capacity = storage.capacity
         let sizeLimit = Self.saturatingSum(Self.saturatingSum(frameLimit, byteCount), Self.minimumCapacity)

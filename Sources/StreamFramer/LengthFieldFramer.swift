@@ -126,7 +126,7 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
             bodyLength = try decodeBodyLength()
             state = .waitingForFrame(bodyLength: bodyLength)
             // safe because bodyLength <= maximumFrameLength <= Int.max - headerSize.
-            buffer.pendingFrameLength = headerSize &+ bodyLength
+            buffer.expectFrame(length: headerSize &+ bodyLength)
         case .failed:
             throw repeatedFailure()
         }

@@ -138,7 +138,7 @@ public struct VarintFramer: ~Copyable, FrameDecoder, Sendable {
             headerLength = header
             bodyLength = body
             state = .waitingForFrame(headerLength: header, bodyLength: body)
-            buffer.pendingFrameLength = header &+ body
+            buffer.expectFrame(length: header &+ body)
         case .failed:
             throw failure ?? FramingError(.invalidConfiguration, "framer failed")
         }

@@ -118,6 +118,29 @@ struct MemoryAndLinearityTests {
         #expect(lineResult.0.bytesScanned == lineStream.count)
     }
 
+    /// Large frames arriving in medium chunks (W4's shape): once a header is decoded the buffer
+    /// makes room for the whole frame plus a chunk while little of it is buffered, so a frame is
+    /// never moved when nearly complete. At most the partial chunk before each frame moves.
+    @Test func largeFramesInMediumChunksAreNotMovedWhole() throws {
+        let frameSize = 256 << 10
+        let chunk = 16 << 10
+        var stream: [UInt8] = []
+        // Growing and alternating sizes, so a buffer sized for one frame is wrong for the next.
+        let sizes = [20_000, 70_000, 150_000, frameSize, 1000, frameSize, 3000, 200_000, frameSize, 90_000, frameSize]
+        for (index, size) in sizes.enumerated() {
+            stream += [0, UInt8(size >> 16), UInt8((size >> 8) & 0xFF), UInt8(size & 0xFF)]
+            stream += [UInt8](repeating: UInt8(index), count: size)
+        }
+        var framer = try LengthFieldFramer(header: "!I", maximumFrameLength: 1 << 20)
+        let (statistics, frames) = try Self.feed(&framer, stream, .sizes(
+            Array(repeating: chunk, count: stream.count / chunk) + [stream.count % chunk].filter { $0 > 0 }), wireLimit: 4 + (1 << 20))
+        #expect(frames == sizes.count)
+        #expect(statistics.bytesMoved <= frames * chunk, "moved \(statistics.bytesMoved) bytes")
+        // Memory follows the traffic, not the configured 1 MiB maximum: doubling stays within
+        // twice the largest frame plus chunk.
+        #expect(statistics.peakCapacity <= 2 * (4 + frameSize + chunk))
+    }
+
     @Test func drainedFramerReusesOneAllocation() throws {
         var framer = try LengthFieldFramer(header: "B")
         for index in 0..<100_000 {
