@@ -61,8 +61,8 @@ public struct FrameBytes: RandomAccessCollection, Sendable, Equatable, CustomStr
         -> R?
     {
         try withExtendedLifetime(storage) {
-            let typed = UnsafeBufferPointer(start: UnsafePointer<UInt8>?(storage.base.assumingMemoryBound(to: UInt8.self) + start), count: count)
-            return try body(typed)
+            let first = UnsafePointer(storage.base.assumingMemoryBound(to: UInt8.self)) + start
+            return try body(UnsafeBufferPointer(start: first, count: count))
         }
     }
 

@@ -108,16 +108,24 @@ extension Framer.Decoder {
         let result: Result<Int, E>
         switch consume self {
         case .lengthField(var framer):
-            result = Result { () throws(E) in try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body) }
+            result = Result { () throws(E) in
+                try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+            }
             self = .lengthField(framer)
         case .delimiter(var framer):
-            result = Result { () throws(E) in try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body) }
+            result = Result { () throws(E) in
+                try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+            }
             self = .delimiter(framer)
         case .fixedLength(var framer):
-            result = Result { () throws(E) in try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body) }
+            result = Result { () throws(E) in
+                try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+            }
             self = .fixedLength(framer)
         case .varint(var framer):
-            result = Result { () throws(E) in try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body) }
+            result = Result { () throws(E) in
+                try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+            }
             self = .varint(framer)
         }
         return try result.get()

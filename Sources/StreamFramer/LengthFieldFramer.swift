@@ -106,7 +106,10 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
     public mutating func appendWithUnsafeMutableBytes<E: Error>(
         maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
     ) throws(E) -> Int {
-        guard state != .failed else { return Swift.max(0, Swift.min(try body(UnsafeMutableRawBufferPointer(start: nil, count: 0)), 0)) }
+        guard state != .failed else {
+            _ = try body(UnsafeMutableRawBufferPointer(start: nil, count: 0))
+            return 0
+        }
         return try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
     }
 
@@ -180,7 +183,8 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
     @usableFromInline
     mutating func badLength(value: Int128, length: Int128) -> FramingError {
         if value < 0 {
-            return fail(.negativeLengthField(value, field: configuration.lengthFieldIndex, code: lengthSlot.code.character))
+            let field = configuration.lengthFieldIndex
+            return fail(.negativeLengthField(value, field: field, code: lengthSlot.code.character))
         }
         if length < 0 {
             return fail(.negativeAdjustedLength(value: value, adjustment: lengthAdjustment, result: length))

@@ -109,6 +109,12 @@ struct VarintFramerTests {
         #expect(allowed == Outcome(frames: [[0x61]]))
     }
 
+    @Test func configurationErrors() {
+        #expect(throws: FramingError(.invalidConfiguration, "maximum frame length -1 is out of range 0...9223372036854775797")) {
+            try VarintConfiguration(maximumFrameLength: -1)
+        }
+    }
+
     @Test func partialVarintOrPayloadAtEndOfStream() throws {
         let inVarint = run(VarintFramer.self, try VarintConfiguration(), [0xAC])
         #expect(inVarint.error == FramingError(.truncatedFrame, "stream ended inside a varint length: 1 bytes buffered"))
