@@ -129,9 +129,12 @@ struct FramedEchoTests {
         #expect(results[0].received == query + ready)
     }
 
+    /// The first `python3` on `PATH`, else the usual system locations; `nil` skips the test.
     static let python: String? = {
-        for candidate in ["/usr/bin/python3", "/usr/local/bin/python3"] where access(candidate, X_OK) == 0 {
-            return candidate
+        let path = getenv("PATH").map { String(cString: $0) } ?? ""
+        let directories = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+        for directory in directories where access(directory + "/python3", X_OK) == 0 {
+            return directory + "/python3"
         }
         return nil
     }()
