@@ -16,7 +16,9 @@ let package = Package(
     ],
     products: [
         .library(name: "StructPack", targets: ["StructPack"]),
+        .library(name: "StreamFramer", targets: ["StreamFramer"]),
         .executable(name: "structpack", targets: ["StructPackCLI"]),
+        .executable(name: "framed-echo", targets: ["FramedEcho"]),
     ],
     targets: [
         .target(
@@ -38,6 +40,22 @@ let package = Package(
             dependencies: ["StructPackCLICore"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "StreamFramer",
+            dependencies: ["StructPack"],
+            swiftSettings: strictSettings
+        ),
+        // The framed-echo server's sockets and event loop, as a library so tests can reach it.
+        .target(
+            name: "EchoServer",
+            dependencies: ["StreamFramer", "StructPack"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "FramedEcho",
+            dependencies: ["EchoServer", "StreamFramer"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "StructPackTests",
             dependencies: ["StructPack"],
@@ -49,6 +67,16 @@ let package = Package(
             name: "StructPackCLITests",
             dependencies: ["StructPackCLICore", "StructPackCLI", "StructPack"],
             exclude: ["Differential/cli_oracle.py", "EndToEnd/generate_contract_cases.py"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StreamFramerTests",
+            dependencies: ["StreamFramer", "StructPack"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FramedEchoTests",
+            dependencies: ["EchoServer", "FramedEcho", "StreamFramer", "StructPack"],
             swiftSettings: strictSettings
         ),
     ],

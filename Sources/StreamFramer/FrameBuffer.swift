@@ -1,0 +1,191 @@
+/// The growable byte buffer every framer keeps: appended bytes accumulate after ``writeIndex``,
+/// complete frames are cut from ``readIndex`` and returned as views of the same storage.
+///
+/// ```
+///  0            readIndex                writeIndex             capacity
+///  +---------------+------------------------+------------------------+
+///  | consumed      | buffered: partial frame |  free                  |
+///  +---------------+------------------------+------------------------+
+///    (may still be viewed by Frames the caller holds)
+/// ```
+///
+/// Room is made only when an append does not fit after ``writeIndex`` (see ``makeRoom(for:)``):
+/// - the buffered bytes are moved to the front when the consumed prefix is at least as large as
+///   them (the move is paid for by bytes already consumed), or when the buffer is already at its
+///   size limit;
+/// - otherwise the buffer grows: to the size of the frame being assembled when its length is
+///   known, else by doubling, never beyond the size limit `maximumFrameLength + chunk + 4 KiB`
+///   unless the bytes themselves need more.
+/// Bytes a frame may still view are never overwritten: moving in place needs the storage to be
+/// uniquely referenced; otherwise the bytes are copied to a new allocation and the old one lives
+/// on with the frames.
+///
+/// `FrameBuffer` is non-copyable: it is the single writer of its storage.
+@usableFromInline
+struct FrameBuffer: ~Copyable, Sendable {
+    /// The storage; shared with the frames the caller holds.
+    @usableFromInline var storage: FrameStorage
+    /// Offset of the first buffered (not yet consumed) byte.
+    @usableFromInline var readIndex: Int
+    /// Offset just past the last buffered byte.
+    @usableFromInline var writeIndex: Int
+    /// The wire length of the frame starting at ``readIndex`` once its header has been decoded
+    /// (and it is at most ``maximumReservation``), else 0; set with ``expectFrame(length:)``.
+    @usableFromInline var pendingFrameLength: Int
+    /// The longest frame on the wire the framing accepts (header and delimiter included); the
+    /// buffer's size limit is this plus the chunk being appended plus ``minimumCapacity``.
+    @usableFromInline let frameLimit: Int
+    /// Counters about allocations and moved bytes.
+    @usableFromInline var statistics: FramerStatistics
+
+    /// The smallest allocation, and the constant slack in the size limit.
+    @usableFromInline static let minimumCapacity = 4096
+    /// An empty buffer larger than this releases its storage, so an idle connection that once
+    /// received a large frame does not keep its memory.
+    @usableFromInline static let retainedCapacityLimit = 1 << 20
+    /// The largest pending frame reserved at once; longer ones grow by doubling as bytes arrive.
+    @usableFromInline static let maximumReservation = 1 << 30
+    /// The most bytes ``appendWithUnsafeMutableBytes(maximumByteCount:_:)`` offers at once.
+    @usableFromInline static let maximumDirectWrite = 1 << 30
+
+    @usableFromInline
+    init(frameLimit: Int) {
+        self.storage = FrameStorage.empty
+        self.readIndex = 0
+        self.writeIndex = 0
+        self.pendingFrameLength = 0
+        self.frameLimit = Swift.max(frameLimit, 0)
+        self.statistics = FramerStatistics()
+    }
+
+    /// The number of buffered bytes.
+    @inlinable
+    var count: Int { writeIndex &- readIndex }
+
+    /// The first buffered byte.
+    @inlinable
+    var readPointer: UnsafeRawPointer { UnsafeRawPointer(storage.base + readIndex) }
+
+    /// Copies `bytes` after the buffered bytes.
+    ///
+    /// - Complexity: O(`bytes.count`) amortised.
+    @inlinable
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        let count = bytes.count
+        guard count > 0, let source = bytes.baseAddress else { return }
+        if storage.capacity &- writeIndex < count || pendingFrameLength > storage.capacity &- readIndex {
+            makeRoom(for: count)
+        }
+        // safe because makeRoom left at least `count` bytes free after writeIndex.
+        (storage.base + writeIndex).copyMemory(from: source, byteCount: count)
+        writeIndex &+= count
+        statistics.bytesAppended &+= count
+    }
+
+    /// Lets `body` write up to `maximumByteCount` bytes straight after the buffered bytes (a
+    /// socket `read` into the buffer, with no intermediate copy); `body` returns how many it
+    /// wrote, clamped to `0...maximumByteCount`.
+    @inlinable
+    mutating func appendWithUnsafeMutableBytes<E: Error>(
+        maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
+    ) throws(E) -> Int {
+        let limit = Swift.min(Swift.max(maximumByteCount, 0), Self.maximumDirectWrite)
+        if storage.capacity &- writeIndex < limit || pendingFrameLength > storage.capacity &- readIndex {
+            makeRoom(for: limit)
+        }
+        // safe because makeRoom left at least `limit` bytes free after writeIndex; bytes past
+        // writeIndex are seen by no frame.
+        let target = UnsafeMutableRawBufferPointer(start: storage.base + writeIndex, count: limit)
+        let written = Swift.min(Swift.max(try body(target), 0), limit)
+        writeIndex &+= written
+        statistics.bytesAppended &+= written
+        return written
+    }
+
+    /// Records that the frame at ``readIndex`` is `length` bytes on the wire (its header has
+    /// been checked against the maximum), so the next append makes room for all of it plus that
+    /// chunk at once, while few of its bytes are buffered, instead of moving it when it is
+    /// nearly complete.
+    @inlinable
+    mutating func expectFrame(length: Int) {
+        pendingFrameLength = length <= Self.maximumReservation ? length : 0
+    }
+
+    /// Marks `byteCount` buffered bytes as consumed (they now belong to a returned frame).
+    @inlinable
+    mutating func consume(_ byteCount: Int) {
+        readIndex &+= byteCount
+        pendingFrameLength = 0
+        if readIndex == writeIndex && storage.capacity > Self.retainedCapacityLimit {
+            releaseStorage()
+        }
+    }
+
+    /// Drops every buffered byte and the storage (frames the caller holds keep theirs).
+    @usableFromInline
+    mutating func releaseStorage() {
+        storage = FrameStorage.empty
+        readIndex = 0
+        writeIndex = 0
+        pendingFrameLength = 0
+        statistics.capacity = 0
+    }
+
+    /// Makes at least `byteCount` bytes free after ``writeIndex``, moving the buffered bytes to
+    /// the front or to a larger allocation. See the type's documentation for the policy.
+    ///
+    /// - Complexity: O(``count``); over a whole stream the bytes moved stay within a small
+    ///   multiple of the bytes appended.
+    @usableFromInline
+    mutating func makeRoom(for byteCount: Int) {
+        let live = count
+        let required = Self.saturatingSum(live, byteCount)
+        // The pending frame's length comes from a header the framer has already checked against
+        // its maximum: room for it and the chunk that completes it (which may carry the next
+        // frame's first bytes) means it is never moved again.
+        let reservation = pendingFrameLength > 0 ? Self.saturatingSum(pendingFrameLength, byteCount) : 0
+        let target = Swift.max(required, reservation)
+        let capacity = storage.capacity
+        let sizeLimit = Self.saturatingSum(Self.saturatingSum(frameLimit, byteCount), Self.minimumCapacity)
+        if target <= capacity && (readIndex >= live || capacity >= sizeLimit) {
+            if isKnownUniquelyReferenced(&storage) {
+                if live > 0 {
+                    // safe because both ranges lie inside the storage; memmove handles overlap.
+                    storage.base.copyMemory(from: storage.base + readIndex, byteCount: live)
+                    statistics.bytesMoved &+= live
+                }
+                readIndex = 0
+                writeIndex = live
+                return
+            }
+            reallocate(capacity: capacity)
+            return
+        }
+        let doubled = Swift.max(Self.saturatingSum(capacity, capacity), Self.minimumCapacity)
+        reallocate(capacity: Swift.max(target, Swift.min(doubled, sizeLimit)))
+    }
+
+    /// Moves the buffered bytes to the start of a new allocation of `capacity` bytes.
+    @usableFromInline
+    mutating func reallocate(capacity: Int) {
+        let live = count
+        let fresh = FrameStorage(capacity: capacity)
+        if live > 0 {
+            // safe because live <= capacity (callers pass at least live + the bytes to append).
+            fresh.base.copyMemory(from: storage.base + readIndex, byteCount: live)
+            statistics.bytesMoved &+= live
+        }
+        storage = fresh
+        readIndex = 0
+        writeIndex = live
+        statistics.allocations &+= 1
+        statistics.capacity = capacity
+        statistics.peakCapacity = Swift.max(statistics.peakCapacity, capacity)
+    }
+
+    @usableFromInline
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+}

@@ -1,0 +1,176 @@
+import StructPack
+
+/// Frames payloads for a ``LengthFieldFramer`` with the same configuration: header + payload,
+/// or the header alone for a gather write (`writev`) that sends the payload without copying it.
+///
+/// The length field gets `payload.count - lengthAdjustment`; the header's other fields come
+/// from a template (zeros by default; PostgreSQL's type byte, for instance).
+///
+/// ```swift
+/// let encoder = try LengthFieldEncoder(LengthFieldConfiguration(header: "!I"))
+/// var wire: [UInt8] = []
+/// try encoder.encode(Array("hello".utf8), appendingTo: &wire)   // 00 00 00 05 68 65 6c 6c 6f
+/// ```
+///
+/// Whatever the encoder writes, the framer with the same configuration decodes back to the same
+/// payload: payloads it would reject are rejected here.
+public struct LengthFieldEncoder: Sendable {
+    /// The framing the encoder writes.
+    public let configuration: LengthFieldConfiguration
+    /// The header bytes used for every field but the length (``headerSize`` bytes).
+    public let headerTemplate: [UInt8]
+
+    /// Creates an encoder.
+    ///
+    /// - Parameter headerTemplate: The header's bytes for its other fields, such as
+    ///   `Struct("!cI").pack([0x51], 0)` for PostgreSQL's `'Q'` messages; zeros when `nil`.
+    /// - Throws: ``FramingError/Code/invalidConfiguration`` when the template is not
+    ///   ``headerSize`` bytes long.
+    public init(_ configuration: LengthFieldConfiguration, headerTemplate: [UInt8]? = nil) throws(FramingError) {
+        let template = headerTemplate ?? [UInt8](repeating: 0, count: configuration.headerSize)
+        guard template.count == configuration.headerSize else {
+            throw .invalidConfiguration(
+                "header template of \(template.count) bytes does not match the \(configuration.headerSize)-byte "
+                    + "header '\(configuration.header.format)'")
+        }
+        self.configuration = configuration
+        self.headerTemplate = template
+    }
+
+    /// The number of header bytes before every payload.
+    @inlinable
+    public var headerSize: Int { configuration.headerSize }
+
+    /// The length field value announcing a payload of `payloadCount` bytes.
+    ///
+    /// - Throws: ``FramingError/Code/negativeLength`` for a negative count;
+    ///   ``FramingError/Code/payloadTooLong`` beyond ``LengthFieldConfiguration/maximumFrameLength``
+    ///   or when the value does not fit the length field's code (`'H'` holds 0...65535). Never a
+    ///   truncation.
+    public func lengthFieldValue(forPayloadCount payloadCount: Int) throws(FramingError) -> Int128 {
+        guard payloadCount >= 0 else { throw .negativePayloadCount(payloadCount) }
+        guard payloadCount <= configuration.maximumFrameLength else {
+            throw .payloadTooLong(payloadCount, maximum: configuration.maximumFrameLength)
+        }
+        let value = Int128(payloadCount) - Int128(configuration.lengthAdjustment)
+        let slot = configuration.lengthSlot
+        let bits = slot.size * 8
+        let signed = slot.code.kind == .signedInteger
+        let lowest: Int128 = signed ? -(Int128(1) << (bits - 1)) : 0
+        let highest: Int128 = signed ? (Int128(1) << (bits - 1)) - 1 : (Int128(1) << bits) - 1
+        // A negative field would be rejected by the framer even where the code could hold it.
+        guard value >= 0 && value <= highest else {
+            throw .payloadOutOfFieldRange(
+                payloadCount, fieldValue: value, code: slot.code.character, range: "\(Swift.max(lowest, 0))...\(highest)")
+        }
+        return value
+    }
+
+    /// Writes the header for a payload of `payloadCount` bytes at the start of `destination`,
+    /// with the other fields from ``headerTemplate``. No allocation.
+    ///
+    /// - Returns: ``headerSize``, the number of bytes written.
+    /// - Throws: as ``lengthFieldValue(forPayloadCount:)``, or
+    ///   ``FramingError/Code/destinationTooSmall``; nothing is written on error.
+    @discardableResult
+    public func writeHeader(payloadCount: Int, into destination: UnsafeMutableRawBufferPointer) throws(FramingError)
+        -> Int
+    {
+        try headerTemplate.span.bytes.withUnsafeBytes { (template) throws(FramingError) -> Int in
+            try writeHeader(payloadCount: payloadCount, into: destination, template: template)
+        }
+    }
+
+    /// Writes the header for a payload of `payloadCount` bytes at the start of `destination`,
+    /// taking the other fields from `template` (such as a received frame's ``Frame/header``,
+    /// to answer with the same type byte). No allocation.
+    ///
+    /// - Returns: ``headerSize``, the number of bytes written.
+    /// - Throws: as ``lengthFieldValue(forPayloadCount:)``; ``FramingError/Code/destinationTooSmall``;
+    ///   ``FramingError/Code/invalidConfiguration`` when `template` is not ``headerSize`` bytes.
+    @discardableResult
+    public func writeHeader(
+        payloadCount: Int, into destination: UnsafeMutableRawBufferPointer, template: UnsafeRawBufferPointer
+    ) throws(FramingError) -> Int {
+        let size = headerSize
+        let value = try lengthFieldValue(forPayloadCount: payloadCount)
+        guard template.count == size else {
+            throw .invalidConfiguration("header template of \(template.count) bytes does not match the \(size)-byte header")
+        }
+        guard destination.count >= size, let target = destination.baseAddress else {
+            throw .destinationTooSmall(destination.count, needed: size)
+        }
+        if size > 0, let source = template.baseAddress { target.copyMemory(from: source, byteCount: size) }
+        var span = UnsafeMutableRawBufferPointer(rebasing: destination[..<size]).mutableBytes
+        do {
+            try configuration.header.packValue(value, at: configuration.lengthFieldIndex, into: &span)
+        } catch {
+            // Unreachable: the value was range-checked and the destination holds the header.
+            throw .invalidConfiguration("cannot pack length \(value): \(error.message)")
+        }
+        return size
+    }
+
+    /// The header for a payload of `payloadCount` bytes, to send before the payload in a gather
+    /// write.
+    ///
+    /// - Throws: as ``writeHeader(payloadCount:into:)``.
+    /// - Complexity: O(``headerSize``); allocates the array.
+    public func header(payloadCount: Int) throws(FramingError) -> [UInt8] {
+        var header = [UInt8](repeating: 0, count: headerSize)
+        try Self.withUnsafeMutableBytes(of: &header, from: 0) { (buffer) throws(FramingError) in
+            try writeHeader(payloadCount: payloadCount, into: buffer)
+        }
+        return header
+    }
+
+    /// Appends header + payload to `output`.
+    ///
+    /// - Throws: as ``lengthFieldValue(forPayloadCount:)``; `output` is unchanged on error.
+    /// - Complexity: O(payload) amortised.
+    public func encode(_ payload: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FramingError) {
+        _ = try lengthFieldValue(forPayloadCount: payload.count)
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: headerSize))
+        do {
+            try Self.withUnsafeMutableBytes(of: &output, from: start) { (buffer) throws(FramingError) in
+                try writeHeader(payloadCount: payload.count, into: buffer)
+            }
+        } catch {
+            output.removeSubrange(start...)
+            throw error
+        }
+        output.append(contentsOf: payload)
+    }
+
+    /// Appends header + payload to `output`.
+    ///
+    /// - Throws: as ``encode(_:appendingTo:)-(UnsafeRawBufferPointer,_)``.
+    public func encode(_ payload: [UInt8], appendingTo output: inout [UInt8]) throws(FramingError) {
+        try payload.span.bytes.withUnsafeBytes { (buffer) throws(FramingError) in
+            try encode(buffer, appendingTo: &output)
+        }
+    }
+
+    /// Header + payload in a new array.
+    ///
+    /// - Throws: as ``encode(_:appendingTo:)-(UnsafeRawBufferPointer,_)``.
+    public func encode(_ payload: [UInt8]) throws(FramingError) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(headerSize + payload.count)
+        try encode(payload, appendingTo: &output)
+        return output
+    }
+
+    /// Calls `body` with the bytes of `array` from `start` on, with typed throws.
+    @discardableResult
+    static func withUnsafeMutableBytes<R>(
+        of array: inout [UInt8], from start: Int, _ body: (UnsafeMutableRawBufferPointer) throws(FramingError) -> R
+    ) throws(FramingError) -> R {
+        var span = array.mutableSpan
+        var bytes = span.mutableBytes
+        return try bytes.withUnsafeMutableBytes { (buffer) throws(FramingError) -> R in
+            try body(UnsafeMutableRawBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+}
