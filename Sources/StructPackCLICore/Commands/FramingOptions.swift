@@ -40,7 +40,9 @@ struct FramingOptions {
     ///   refuses (`header format '4s' has no integer field for the length`, `a delimiter
     ///   cannot be empty`, `maximum frame length M is out of range 0...X`).
     init(arguments: ParsedArguments, usage: String) throws(ToolError) {
-        let given = Self.selectors.filter { $0 == "varint" ? arguments.flags.contains($0) : arguments.values[$0] != nil }
+        let given = Self.selectors.filter { (name) in
+            name == "varint" ? arguments.flags.contains(name) : arguments.values[name] != nil
+        }
         if given.count > 1 {
             throw .usage("--\(given[1]) cannot be combined with --\(given[0])", usage: usage)
         }
@@ -66,10 +68,11 @@ struct FramingOptions {
             }
         } else {
             let header = try Self.compile(arguments.values["header"] ?? "!I")
+            let lengthAdjustment = adjustment ?? 0
             framing = try Self.configure { () throws(FramingError) in
-                .lengthField(
-                    try LengthFieldConfiguration(
-                        header: header, lengthAdjustment: adjustment ?? 0, maximumFrameLength: maximum))
+                let options = try LengthFieldConfiguration(
+                    header: header, lengthAdjustment: lengthAdjustment, maximumFrameLength: maximum)
+                return .lengthField(options)
             }
         }
     }
@@ -130,9 +133,8 @@ struct FramingOptions {
         {
             return value
         }
-        throw .usage(
-            "--\(option) needs an integer from \(range.lowerBound) to \(range.upperBound), "
-                + "not \(PythonRepr.string(PackCommand.abbreviated(text)))",
-            usage: usage)
+        let shown = PythonRepr.string(PackCommand.abbreviated(text))
+        let message = "--\(option) needs an integer from \(range.lowerBound) to \(range.upperBound), not \(shown)"
+        throw .usage(message, usage: usage)
     }
 }

@@ -139,7 +139,8 @@ struct FramesDifferentialTests {
             result.stdout == oracle.stdout
             && (oracle.clean ? result.status == 0 && result.stderr.isEmpty : result.status == 1 && errorIsOneLine)
         if matches { return nil }
-        return "case \(index) frames \(oracle.args) on \(bytes.count) bytes: expected \(oracle.clean ? "success" : "failure") "
+        let expected = oracle.clean ? "success" : "failure"
+        return "case \(index) frames \(oracle.args) on \(bytes.count) bytes: expected \(expected) "
             + "with \(oracle.stdout.count) characters of output, got \(result.status), "
             + "\(result.stdout.count) characters (\(result.stdout == oracle.stdout ? "same" : "different")), "
             + "stderr \(result.stderr.debugDescription)"
@@ -167,7 +168,9 @@ enum HexDecoderForTests {
         bytes.reserveCapacity(digits.count / 2)
         var index = 0
         while index < digits.count {
-            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { throw RunnerError("bad hex") }
+            guard let high = value(digits[index]), let low = value(digits[index + 1]) else {
+                throw RunnerError("bad hex")
+            }
             bytes.append(high << 4 | low)
             index += 2
         }

@@ -154,7 +154,8 @@ struct FramesTests {
     @Test func partialFrameAtTheEnd() throws {
         // "hi", then a header announcing 9 bytes of which 3 arrive: 4 + 3 of 4 + 9 buffered.
         let stream: [UInt8] = [0x00, 0x00, 0x00, 0x02, 0x68, 0x69, 0x00, 0x00, 0x00, 0x09, 0x61, 0x62, 0x63]
-        expectFrameError(try frames([], stream), stdout: "6869\n", message: "stream ended inside a frame: 7 of 13 bytes buffered")
+        expectFrameError(
+            try frames([], stream), stdout: "6869\n", message: "stream ended inside a frame: 7 of 13 bytes buffered")
         // Two bytes of the next header.
         expectFrameError(
             try frames([], [0x00, 0x00, 0x00, 0x02, 0x68, 0x69, 0x00, 0x00]), stdout: "6869\n",
@@ -200,7 +201,7 @@ struct FramesTests {
         // Delimiter, maximum 3, delimiter of 1 byte: "abcd" then no delimiter within 3 + 1
         // bytes of the frame's start.
         expectFrameError(
-            try frames(["--delimiter", "0a", "--max-frame", "3"], [0x61, 0x62, 0x63, 0x0A, 0x61, 0x62, 0x63, 0x64, 0x0A]),
+            try frames(["--delimiter", "0a", "--max-frame", "3"], Array("abc\nabcd\n".utf8)),
             stdout: "616263\n",
             message: "frame length exceeds the maximum of 3 bytes: no delimiter in the first 4 bytes")
     }
@@ -222,16 +223,20 @@ struct FramesTests {
 
     // MARK: Option errors
 
+    static let maxFrameNeeds = "--max-frame needs an integer from 0 to 9223372036854775807,"
+    static let badDelimiter = "invalid --delimiter HEX: expected a hexadecimal digit"
+
     @Test(arguments: [
         (arguments: ["--varint", "--header", "!I"], message: "--varint cannot be combined with --header"),
         (arguments: ["--delimiter", "0a", "--varint"], message: "--varint cannot be combined with --delimiter"),
         (arguments: ["--header", "!I", "--delimiter", "0a"], message: "--delimiter cannot be combined with --header"),
         (arguments: ["--delimiter", "0a", "--length-adjustment", "1"],
          message: "--length-adjustment cannot be combined with --delimiter"),
-        (arguments: ["--varint", "--length-adjustment", "0"], message: "--length-adjustment cannot be combined with --varint"),
-        (arguments: ["--max-frame", "-1"], message: "--max-frame needs an integer from 0 to 9223372036854775807, not '-1'"),
-        (arguments: ["--max-frame", "lots"], message: "--max-frame needs an integer from 0 to 9223372036854775807, not 'lots'"),
-        (arguments: ["--max-frame", "1.5"], message: "--max-frame needs an integer from 0 to 9223372036854775807, not '1.5'"),
+        (arguments: ["--varint", "--length-adjustment", "0"],
+         message: "--length-adjustment cannot be combined with --varint"),
+        (arguments: ["--max-frame", "-1"], message: "\(FramesTests.maxFrameNeeds) not '-1'"),
+        (arguments: ["--max-frame", "lots"], message: "\(FramesTests.maxFrameNeeds) not 'lots'"),
+        (arguments: ["--max-frame", "1.5"], message: "\(FramesTests.maxFrameNeeds) not '1.5'"),
         (arguments: ["--max-frame", "9223372036854775808"],
          message: "--max-frame needs an integer from 0 to 9223372036854775807, not '9223372036854775808'"),
         (arguments: ["--max-frame", ""], message: "--max-frame needs an integer from 0 to 9223372036854775807, not ''"),
@@ -264,17 +269,18 @@ struct FramesTests {
         (arguments: ["--delimiter", ""], message: "a delimiter cannot be empty"),
         (arguments: ["--delimiter", "0a,"], message: "a delimiter cannot be empty"),
         // --delimiter HEX reads as bytes.fromhex reads HEX; positions count the whole value.
-        (arguments: ["--delimiter", "0g"], message: "invalid --delimiter HEX: expected a hexadecimal digit at position 1, found 'g'"),
+        (arguments: ["--delimiter", "0g"], message: "\(FramesTests.badDelimiter) at position 1, found 'g'"),
         (arguments: ["--delimiter", "0a,0"],
-         message: "invalid --delimiter HEX: expected a hexadecimal digit at position 4, found end of input (odd number of digits)"),
-        (arguments: ["--delimiter", "0x0a"], message: "invalid --delimiter HEX: expected a hexadecimal digit at position 1, found 'x'"),
+         message: "\(FramesTests.badDelimiter) at position 4, found end of input (odd number of digits)"),
+        (arguments: ["--delimiter", "0x0a"], message: "\(FramesTests.badDelimiter) at position 1, found 'x'"),
     ])
     func optionFailures(arguments: [String], message: String) throws {
         expectFailure(try frames(arguments, Self.bangI), message: message)
     }
 
     @Test func optionErrorsComeBeforeOpeningTheFile() throws {
-        expectFailure(try ToolRunner.run(["frames", "--header", "z", "/nonexistent/x"]), message: "bad char in struct format")
+        expectFailure(
+            try ToolRunner.run(["frames", "--header", "z", "/nonexistent/x"]), message: "bad char in struct format")
         expectFailure(
             try ToolRunner.run(["frames", "--max-frame", "-1", "/nonexistent/x"]),
             message: "--max-frame needs an integer from 0 to 9223372036854775807, not '-1'", status: 2)

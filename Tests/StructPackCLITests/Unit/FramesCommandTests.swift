@@ -57,7 +57,9 @@ struct FramesCommandTests {
     }
 
     /// Runs `structpack frames ARGUMENTS` over `pieces`.
-    func run(_ arguments: [String], pieces: [[UInt8]]) -> (status: Int32, output: RecordingOutput, source: ScriptedSource, error: String) {
+    func run(_ arguments: [String], pieces: [[UInt8]])
+        -> (status: Int32, output: RecordingOutput, source: ScriptedSource, error: String)
+    {
         let output = RecordingOutput()
         let source = ScriptedSource(pieces, output: output)
         let errors = MemoryOutput()
@@ -71,7 +73,8 @@ struct FramesCommandTests {
         let result = run(
             [],
             pieces: [
-                [0x00, 0x00, 0x00], [0x02, 0x68, 0x69], [0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x61, 0x62, 0x63],
+                [0x00, 0x00, 0x00], [0x02, 0x68, 0x69],
+                [0x00, 0x00, 0x00, 0x00] + [0x00, 0x00, 0x00, 0x03, 0x61, 0x62, 0x63],
             ])
         #expect(result.status == 0)
         #expect(result.source.flushedAtRead == ["", "", "6869\n", "6869\n\n616263\n"])
@@ -90,7 +93,8 @@ struct FramesCommandTests {
         let partial = run([], pieces: [[0x00, 0x00, 0x00, 0x01, 0x61, 0x00, 0x00]])
         #expect(partial.status == 1)
         #expect(partial.output.flushedText == "61\n")
-        #expect(partial.error == "structpack: error: stream ended inside a frame header: 2 of 4 header bytes buffered\n")
+        #expect(
+            partial.error == "structpack: error: stream ended inside a frame header: 2 of 4 header bytes buffered\n")
     }
 
     @Test func aLongStreamIsReadInBoundedPiecesAndPrintedAsItGoes() {
@@ -103,7 +107,9 @@ struct FramesCommandTests {
             stream += [0xE8, 0x03] + payload
             expected += hex(payload) + "\n"
         }
-        let pieces = stride(from: 0, to: stream.count, by: 4096).map { Array(stream[$0..<min($0 + 4096, stream.count)]) }
+        let pieces = stride(from: 0, to: stream.count, by: 4096).map { (start) in
+            Array(stream[start..<min(start + 4096, stream.count)])
+        }
         let result = run(["--header", "<H"], pieces: pieces)
         #expect(result.status == 0)
         #expect(result.output.flushedText == expected)
