@@ -27,10 +27,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Everything the `structpack` tool does apart from touching the process: literal and hex
-        // parsing, Python reprs, commands. A plain target so fuzz harnesses can link it.
+        // parsing, Python reprs, commands (`frames` frames with StreamFramer). A plain target so
+        // fuzz harnesses can link it.
         .target(
             name: "StructPackCLICore",
-            dependencies: ["StructPack"],
+            dependencies: ["StructPack", "StreamFramer"],
             swiftSettings: strictSettings
         ),
         // The `structpack` executable: a thin `main` over StructPackCLICore. (The target is not

@@ -70,6 +70,23 @@ public final class FileByteSource: ByteSource {
         }
     }
 
+    /// Reads with one `read` call (retried only when interrupted), so bytes from a pipe are
+    /// returned as soon as they arrive.
+    ///
+    /// - Returns: The number of bytes read; 0 only at the end of the input or for an empty
+    ///   `buffer`.
+    /// - Throws: ``ToolError`` `cannot read NAME: REASON`.
+    public func readAvailable(into buffer: UnsafeMutableRawBufferPointer) throws(ToolError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            // safe because read writes at most buffer.count bytes at base.
+            let got = systemRead(descriptor, base, buffer.count)
+            if got >= 0 { return min(got, buffer.count) }
+            if errno == EINTR { continue }
+            throw .failure("cannot read \(name): \(Self.systemReason())")
+        }
+    }
+
     /// Calls `readCall(pointer, wanted, doneSoFar)` until `count` bytes are read or it returns
     /// 0, reading through a bounded scratch buffer so a large `count` costs memory only for
     /// bytes that exist.

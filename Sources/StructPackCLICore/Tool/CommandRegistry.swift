@@ -7,6 +7,7 @@ public enum CommandRegistry {
             UnpackCommand.self,
             CalcsizeCommand.self,
             InspectCommand.self,
+            FramesCommand.self,
         ]
     }
 

@@ -6,6 +6,9 @@
 /// | 0 | success |
 /// | 1 | failure: nothing on standard output, one line `structpack: error: MESSAGE` on standard error |
 /// | 2 | usage error: the error line, then `usage: …` |
+///
+/// `frames` streams: when it fails on a bad frame, the lines of the frames before it have been
+/// printed.
 public enum StructPackTool {
     /// The usage line of the tool as a whole.
     public static let usage = "structpack COMMAND [ARGUMENTS...]   (structpack --help lists the commands)"
@@ -80,7 +83,8 @@ public enum StructPackTool {
             "  " + command.name + String(repeating: " ", count: width - command.name.count + 2) + command.summary
         }
         return """
-            structpack: pack, unpack and inspect binary data with Python's struct format language.
+            structpack: pack, unpack and inspect binary data with Python's struct format language,
+            and split framed streams into frames.
 
             usage: structpack COMMAND [ARGUMENTS...]
                    structpack help COMMAND

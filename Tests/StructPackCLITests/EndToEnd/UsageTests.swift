@@ -47,32 +47,38 @@ struct UsageTests {
         let result = try ToolRunner.run(arguments)
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        for command in ["pack", "unpack", "calcsize", "inspect"] {
+        for command in ["pack", "unpack", "calcsize", "inspect", "frames"] {
             #expect(result.stdout.contains("\n  \(command) "), "overview lists \(command)")
         }
         #expect(result.stdout.contains("$ structpack unpack '<IH' 0100000002 00\n  (1, 2)"))
     }
 
-    @Test(arguments: ["pack", "unpack", "calcsize", "inspect"])
+    @Test(arguments: ["pack", "unpack", "calcsize", "inspect", "frames"])
     func commandHelp(command: String) throws {
         let viaHelp = try ToolRunner.run(["help", command])
         let viaOption = try ToolRunner.run([command, "--help"])
         #expect(viaHelp.status == 0 && viaOption.status == 0)
         #expect(viaHelp.stdout == viaOption.stdout)
         #expect(viaHelp.stdout.hasPrefix("usage: structpack \(command)"))
-        #expect(viaHelp.stdout.contains("$ structpack \(command) "), "help shows an example")
+        // An example runs the command on arguments (`$ structpack pack …`) or on piped input
+        // (`$ printf '…' | structpack frames …`).
+        #expect(
+            viaHelp.stdout.contains("$ structpack \(command) ") || viaHelp.stdout.contains("' | structpack \(command)"),
+            "help shows an example")
     }
 
     /// Every example in the help texts, run for real: its output must be what the help says.
-    @Test(arguments: ["pack", "unpack", "calcsize", "inspect"])
+    @Test(arguments: ["pack", "unpack", "calcsize", "inspect", "frames"])
     func helpExamplesAreTrue(command: String) throws {
         let help = try ToolRunner.run(["help", command]).stdout
         let examples = HelpExample.parse(help)
         #expect(!examples.isEmpty)
         for example in examples {
             let result = try ToolRunner.run(example.arguments, stdin: .pipe(example.stdin))
-            let shown = result.status == 0 ? result.stdout : result.stderr
-            #expect(shown == example.output, "\(example.arguments)")
+            // What a terminal shows: the output, then any error line (frames prints the frames
+            // before an error).
+            #expect(result.stdout + result.stderr == example.output, "\(example.arguments)")
+            #expect((result.status == 0) == result.stderr.isEmpty, "\(example.arguments): \(result)")
         }
     }
 }

@@ -2,8 +2,8 @@ import StructPackCLICore
 import Testing
 
 /// Seeded random argument vectors run in process: the tool never traps, exits 0, 1 or 2,
-/// and a failure leaves standard output empty and writes exactly the error line (plus the
-/// usage line for status 2).
+/// and a failure leaves standard output empty (but for the frames `frames` printed before a
+/// bad one) and writes exactly the error line (plus the usage line for status 2).
 @Suite("Robustness on random arguments")
 struct RobustnessTests {
     static let tokens = [
@@ -13,6 +13,8 @@ struct RobustnessTests {
         "rb'\\'", "'s'", "01", "00", "0100000002 00", "0z", "012", "ff ff", "-2", "-9223372036854775808",
         "170141183460469231731687303715884105728", "0x" + String(repeating: "f", count: 300), "é", "\u{0}", "=",
         "!3h", "--offset=-1", "--file=-", "1_000", "0.5", "b\"'\"",
+        "frames", "--header", "--length-adjustment", "--max-frame", "--delimiter", "--varint", "0a", "0d0a,0a", "<h",
+        "!cI", "-4", "--max-frame=2",
     ]
 
     @Test func randomArgumentVectors() {
@@ -35,7 +37,13 @@ struct RobustnessTests {
             statuses.insert(status)
             #expect([0, 1, 2].contains(status), "\(arguments)")
             if status != 0 {
-                #expect(output.bytes.isEmpty, "\(arguments)")
+                if arguments.first == "frames" && status == 1 {
+                    // frames prints the frames before a bad one: whole lines of lowercase hex.
+                    let isHexLines = output.text.allSatisfy { "0123456789abcdef\n".contains($0) }
+                    #expect(isHexLines && (output.bytes.isEmpty || output.bytes.last == 0x0A), "\(arguments)")
+                } else {
+                    #expect(output.bytes.isEmpty, "\(arguments)")
+                }
                 let lines = errors.text.split(separator: "\n", omittingEmptySubsequences: false)
                 #expect(errors.text.hasPrefix("structpack: error: "), "\(arguments)")
                 #expect(lines.count == (status == 1 ? 2 : 3), "\(arguments): \(errors.text)")
@@ -44,5 +52,57 @@ struct RobustnessTests {
             }
         }
         #expect(statuses == [0, 1, 2])
+    }
+
+    static let framesTokens = [
+        "--header", "--length-adjustment", "--max-frame", "--delimiter", "--varint", "--", "-", "-h", "!I", "<H", "<h",
+        "i", ">Q", "!cI", "@bq", "4s", "z", "", "0", "1", "2", "-4", "-1", "0x10", "9223372036854775807", "1e3", "0a",
+        "0d0a", "0d0a,0a", "00ff00", "0g", ",", "0a,", "--max-frame=3", "--varint=1", "extra",
+    ]
+
+    /// `frames` on random options and random short streams (bytes biased towards small
+    /// lengths, delimiters and varint continuation bits): it never traps; whatever it prints
+    /// is whole lines of lowercase hex, and a failure adds exactly one error line.
+    @Test func randomFramesInvocations() {
+        var generator = SeededGenerator(seed: 0xF4A3E5)
+        var statuses: Set<Int32> = []
+        var failedAfterPrinting = 0
+        let likely: [UInt8] = [0x00, 0x01, 0x02, 0x03, 0x04, 0x0A, 0x0D, 0x80, 0xFF]
+        for _ in 0..<4_000 {
+            let count = Int(generator.next() % 5)
+            let arguments = ["frames"]
+                + (0..<count).map { _ in Self.framesTokens[Int(generator.next() % UInt64(Self.framesTokens.count))] }
+            let stdin = (0..<Int(generator.next() % 40)).map { _ in
+                let random = generator.next()
+                let pick = likely[Int(random / 2 % UInt64(likely.count))]
+                return random % 2 == 0 ? pick : UInt8(truncatingIfNeeded: random >> 8)
+            }
+            let output = MemoryOutput()
+            let errors = MemoryOutput()
+            let context = ToolContext(
+                output: output,
+                openInput: { (path) throws(ToolError) in
+                    guard path == "-" else { throw .failure("no files in this test") }
+                    return MemoryStreamSource(stdin)
+                })
+            let status = StructPackTool.run(arguments, context: context, errorOutput: errors)
+            statuses.insert(status)
+            #expect([0, 1, 2].contains(status), "\(arguments)")
+            let isHexLines = output.text.allSatisfy { "0123456789abcdef\n".contains($0) }
+            let isHelp = arguments.contains("-h") && status == 0
+            #expect(isHelp || (isHexLines && (output.bytes.isEmpty || output.bytes.last == 0x0A)), "\(arguments)")
+            let errorLines = errors.text.split(separator: "\n", omittingEmptySubsequences: false)
+            switch status {
+            case 0: #expect(errors.bytes.isEmpty, "\(arguments)")
+            case 1:
+                #expect(errors.text.hasPrefix("structpack: error: ") && errorLines.count == 2, "\(arguments)")
+                if !output.bytes.isEmpty { failedAfterPrinting += 1 }
+            default:
+                #expect(output.bytes.isEmpty, "\(arguments)")
+                #expect(errors.text.hasPrefix("structpack: error: ") && errorLines.count == 3, "\(arguments)")
+            }
+        }
+        #expect(statuses == [0, 1, 2])
+        #expect(failedAfterPrinting > 0, "some streams fail after complete frames")
     }
 }
