@@ -19,9 +19,10 @@ public enum Framing: Sendable, Hashable {
     /// The default maximum frame length of every framing: 16 MiB.
     public static let defaultMaximumFrameLength = 16 << 20
 
-    /// Builds a framing from command-line style options, as `structpack frames` takes them:
+    /// Builds a framing from command-line style options, the shape of `structpack frames`'s
     /// `--header FMT`, `--length-adjustment N`, `--max-frame N`, `--delimiter HEX`, `--varint`
-    /// (and a fixed length). With none of `header`, `delimiterHex`, `varint` and `fixedLength`,
+    /// (and a fixed length). Its hex rules are ``bytes(fromHex:)``'s (the command's own parser
+    /// also allows whitespace and comma-separated lists, but no `0x` prefix). With none of `header`, `delimiterHex`, `varint` and `fixedLength`,
     /// the framing is a `'!I'` length field. Frames are delivered without header or delimiter.
     ///
     /// - Parameters:
