@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every benchmark in one go and prints the combined table (see Benchmarks/README.md):
+#
+#   bash Benchmarks/Scripts/run.sh [--update-readme]
+#
+# 1. bench-verify runs every Swift implementation once, checks the checksums agree and writes the
+#    inputs; 2. package-benchmark measures every Swift case (wall clock per pass, mallocs);
+# 3. cpython_struct.py measures CPython's struct on the same inputs; 4. report.py prints the table.
+# RUN_DIR (default: a new temporary directory) keeps every intermediate file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+run=${RUN_DIR:-$(mktemp -d -t structpack-bench.XXXXXX)}
+mkdir -p "$run"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+
+swift build -c release
+.build/release/bench-verify --write-inputs "$run/inputs" --json "$run/verify.json"
+swift package --allow-writing-to-directory "$run" benchmark --format jmh --path "$run" --no-progress
+python=python3
+if PYENV_VERSION=3.13.0 python3 -c 'import sys; assert sys.version_info[:2] == (3, 13)' 2>/dev/null; then
+    python="env PYENV_VERSION=3.13.0 python3"
+fi
+$python Scripts/cpython_struct.py "$run/inputs" --json "$run/python.json"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+python3 Scripts/report.py "$run" --load-before "$load_before" --load-after "$load_after" "$@"
+echo "run files: $run"
