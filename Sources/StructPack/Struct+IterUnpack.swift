@@ -68,8 +68,23 @@ extension Struct {
         }
 
         /// Replaces `values` with record `index`'s values, reusing its storage when it can.
+        @inline(__always)
         func read(_ index: Int, into values: inout [StructValue]) {
-            let base = index * format.size
+            let base = index &* format.size  // index < count, so inside the buffer
+            if format.slots.count == format.valueCount {
+                // The per-value table's fast path, given the table and two flags rather than the
+                // whole format.
+                if let pointer = storage.pointer {
+                    Struct.fillValues(
+                        &values, from: pointer.bytes, at: base, slots: format.slots, byteOrder: format.byteOrder,
+                        swapsBytes: format.swapsBytes)
+                } else {
+                    Struct.fillValues(
+                        &values, from: storage.slice.span.bytes, at: base, slots: format.slots,
+                        byteOrder: format.byteOrder, swapsBytes: format.swapsBytes)
+                }
+                return
+            }
             // The allocation check already passed for one record when the collection was made.
             if let pointer = storage.pointer {
                 try? format.values(in: pointer.bytes, at: base, into: &values)
@@ -97,9 +112,13 @@ extension Struct {
             /// The next record's values, or `nil` after the last.
             public mutating func next() -> [StructValue]? {
                 guard index < records.count else { return nil }
-                records.read(index, into: &scratch)
+                // Move the array out so that reading the records overlaps no access to self.
+                var values: [StructValue] = []
+                swap(&values, &scratch)
+                records.read(index, into: &values)
                 index += 1
-                return scratch
+                scratch = values
+                return values
             }
         }
     }
