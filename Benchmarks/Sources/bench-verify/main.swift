@@ -2,11 +2,12 @@
 // checksum: the CI smoke run (`--smoke`), and the first step of the full benchmark run, where it
 // also writes the inputs and expected checksums for Scripts/cpython_struct.py (`--write-inputs`).
 //
-//   bench-verify [--smoke] [--write-inputs DIR] [--json FILE] [--only TEXT] [--passes N]
+//   bench-verify [--smoke] [--write-inputs DIR] [--json FILE] [--only TEXT] [--passes N] [--time N]
 //
 // `--only` keeps the cases whose name contains TEXT and `--passes` runs each N times: with
 // `valgrind --tool=callgrind --toggle-collect='*PASS_FUNCTION*'` that gives repeatable
-// instruction counts per record or frame.
+// instruction counts per record or frame. `--time N` then times N passes of the selected cases
+// round-robin (a quick comparison while developing; the table comes from package-benchmark).
 //
 // Exits 1 if any checksum differs from the expected one.
 
@@ -73,6 +74,24 @@ for benchmark in allCases() where only.map({ benchmark.name.contains($0) }) ?? t
         "role": benchmark.role.rawValue, "name": benchmark.name, "checksum": checksum.map { String($0) } ?? "",
         "expected": String(expected), "ok": ok,
     ])
+}
+if let rounds = option("--time").flatMap(Int.init) {
+    let selected = allCases().filter { only.map($0.name.contains) ?? true }
+    for benchmark in selected { benchmark.prepare(inputs) }
+    var seconds = Array(repeating: [Double](), count: selected.count)
+    for _ in 0..<rounds {
+        for (index, benchmark) in selected.enumerated() {
+            let start = ContinuousClock.now
+            _ = benchmark.run()
+            let elapsed = ContinuousClock.now - start
+            seconds[index].append(Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+        }
+    }
+    for (index, benchmark) in selected.enumerated() {
+        let sorted = seconds[index].sorted()
+        let ms = { (value: Double) in String(format: "%8.3f", value * 1000) }
+        print("\(ms(sorted[0])) min \(ms(sorted[sorted.count / 2])) median ms  \(benchmark.name)")
+    }
 }
 if let path = option("--json") {
     try JSONSerialization.data(withJSONObject: results, options: [.prettyPrinted, .sortedKeys])
