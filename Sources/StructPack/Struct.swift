@@ -85,7 +85,10 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     /// - Complexity: O(*n*) in the length of the format.
     public init(formatBytes: some Sequence<UInt8>) throws(StructError) {
         let bytes = Array(formatBytes)
-        let layout = try FormatParser.parse(bytes: bytes)
+        let result: Result<FormatParser.Layout, StructError> = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(StructError) in try FormatParser.parse(bytes: buffer) }
+        }
+        let layout = try result.get()
         self.init(format: String(decoding: bytes, as: UTF8.self), layout: layout)
     }
 
@@ -97,7 +100,7 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         self.fields = layout.fields
         self.swapsBytes = layout.byteOrder.swapsBytes
         self.hasPadding = layout.fields.contains { $0.code == .padByte || $0.alignmentPadding > 0 }
-        self.slots = layout.valueCount <= Self.slotTableLimit ? Self.slots(of: layout.fields) : []
+        self.slots = layout.valueCount <= Self.slotTableLimit ? Self.slots(of: layout.fields, valueCount: layout.valueCount) : []
         self.contiguousSignature = Self.contiguousSignature(of: slots, valueCount: layout.valueCount)
         self.packSignature = hasPadding ? LayoutSignature() : contiguousSignature.marked(swapped: swapsBytes)
         self.paddingMask = layout.size <= 64 ? Self.paddingMask(of: layout.fields) : 0
@@ -127,8 +130,9 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         return signature
     }
 
-    private static func slots(of fields: [Field]) -> [Slot] {
+    private static func slots(of fields: [Field], valueCount: Int) -> [Slot] {
         var slots: [Slot] = []
+        slots.reserveCapacity(valueCount)
         for field in fields {
             switch field.code.kind {
             case .padding:
