@@ -6,6 +6,7 @@ section of Benchmarks/README.md and Benchmarks/ratios.svg.
 
     python3 Benchmarks/Scripts/report.py RUN_DIR [--update-readme] [--load-before L] [--load-after L]
 """
+import glob
 import json
 import os
 import platform
@@ -14,6 +15,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROUNDS = 0
 PACKAGE = os.path.dirname(HERE)
 
 
@@ -41,17 +43,28 @@ def allocations(value):
 def load_rows(run):
     meta = json.load(open(os.path.join(run, "inputs", "inputs.json")))
     verify = json.load(open(os.path.join(run, "verify.json")))
+    # Every round's wall-clock samples (microseconds per pass) and malloc counts, pooled per case.
+    samples, mallocs = {}, {}
+    exports = sorted(glob.glob(os.path.join(run, "round*", "*.jmh.json")))
+    for export in exports:
+        for entry in json.load(open(export)):
+            key = normalize(entry["benchmark"].split("StructPackBenchmarks.", 1)[-1])
+            secondary = entry["secondaryMetrics"]
+            samples.setdefault(key, []).extend(secondary["Time (wall clock)"]["rawData"][0])
+            if "Malloc (total)" in secondary:
+                mallocs.setdefault(key, []).extend(secondary["Malloc (total)"]["rawData"][0])
     jmh = {}
-    for entry in json.load(open(os.path.join(run, "Current_run.jmh.json"))):
-        key = normalize(entry["benchmark"].split("StructPackBenchmarks.", 1)[-1])
-        secondary = entry["secondaryMetrics"]
-        wall = secondary["Time (wall clock)"]["scorePercentiles"]
-        malloc = secondary.get("Malloc (total)", {}).get("scorePercentiles")
+    for key, values in samples.items():
+        values.sort()
+        counts = sorted(mallocs.get(key, []))
         jmh[key] = {
-            "median": wall["50.0"] / 1e6, "min": wall["0.0"] / 1e6, "max": wall["100.0"] / 1e6,
-            "samples": entry["measurementIterations"], "mallocs": malloc["50.0"] if malloc else None,
+            "median": values[len(values) // 2] / 1e6, "min": values[0] / 1e6, "max": values[-1] / 1e6,
+            "samples": len(values), "mallocs": counts[len(counts) // 2] if counts else None,
+            "rounds": len(exports),
         }
     python = json.load(open(os.path.join(run, "python.json")))
+    global ROUNDS
+    ROUNDS = len(exports)
     rows = []
     for case in verify:
         timing = jmh.get(normalize(case["name"]))
@@ -145,7 +158,8 @@ def machine(python_version, load_before, load_after):
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
     swift = swift[0] if swift else "swift unknown"
     return (f"{model}, {os.cpu_count()} cores, {memory} GiB, {platform.system()} {platform.release()}; {swift}; "
-            f"CPython {python_version}; load average (1, 5, 15 min) before the run {load_before}, after {load_after}")
+            f"CPython {python_version}; load average (1, 5, 15 min) before the run {load_before}, after {load_after}; "
+            f"Swift rows pool {ROUNDS} package-benchmark rounds")
 
 
 def svg(rows):

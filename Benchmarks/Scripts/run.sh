@@ -4,7 +4,8 @@
 #   bash Benchmarks/Scripts/run.sh [--update-readme]
 #
 # 1. bench-verify runs every Swift implementation once, checks the checksums agree and writes the
-#    inputs; 2. package-benchmark measures every Swift case (wall clock per pass, mallocs);
+#    inputs; 2. package-benchmark measures every Swift case (wall clock per pass, mallocs), in
+#    ROUNDS rounds (default 3);
 # 3. cpython_struct.py measures CPython's struct on the same inputs; 4. report.py prints the table.
 # RUN_DIR (default: a new temporary directory) keeps every intermediate file.
 set -euo pipefail
@@ -15,7 +16,14 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
 swift build -c release
 .build/release/bench-verify --write-inputs "$run/inputs" --json "$run/verify.json"
-swift package --allow-writing-to-directory "$run" benchmark --format jmh --path "$run" --no-progress
+# Several rounds, pooled by report.py: on a shared 2-core machine one round's medians move by
+# 10-20% with whatever else runs; pooling rounds taken minutes apart steadies them.
+rounds=${ROUNDS:-3}
+for round in $(seq 1 "$rounds"); do
+    mkdir -p "$run/round$round"
+    swift package --allow-writing-to-directory "$run" benchmark --format jmh --path "$run/round$round" --no-progress \
+        --quiet
+done
 python=python3
 if PYENV_VERSION=3.13.0 python3 -c 'import sys; assert sys.version_info[:2] == (3, 13)' 2>/dev/null; then
     python="env PYENV_VERSION=3.13.0 python3"

@@ -18,8 +18,8 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .throughput, .mallocCountTotal],
         timeUnits: .microseconds,
         warmupIterations: 1,
-        maxDuration: .seconds(2),
-        maxIterations: 25
+        maxDuration: .seconds(1),
+        maxIterations: 20
     )
     for benchmarkCase in allCases() {
         Benchmark(

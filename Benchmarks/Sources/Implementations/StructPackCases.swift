@@ -12,6 +12,12 @@ enum StructPackCases {
     static let standard = try! Struct("<IHHQd")
     static let native = try! Struct("@bhiq")
     static let strings = try! Struct("<I16s8pH")
+    static let standardUnpacker = try! standard.unpacker(for: Standard.self)
+    static let standardPacker = try! standard.packer(for: Standard.self)
+    static let nativeUnpacker = try! native.unpacker(for: Native.self)
+    static let nativePacker = try! native.packer(for: Native.self)
+    static let stringsUnpacker = try! strings.unpacker(for: Strings.self)
+    static let stringsPacker = try! strings.packer(for: Strings.self)
 
     static func cases() -> [BenchmarkCase] {
         [
@@ -102,7 +108,7 @@ enum StructPackCases {
 
     @inline(never)
     static func unpackWithUnpacker(_ packed: [UInt8]) -> UInt64 {
-        let unpacker = try! standard.unpacker(for: Standard.self)
+        let unpacker = standardUnpacker
         let bytes = packed.span.bytes
         var fold = RecordChecksum()
         var offset = 0
@@ -155,7 +161,7 @@ enum StructPackCases {
 
     @inline(never)
     static func packWithPacker(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
-        let packer = try! standard.packer(for: Standard.self)
+        let packer = standardPacker
         var span = output.mutableSpan
         var bytes = span.mutableBytes
         var offset = 0
@@ -202,7 +208,7 @@ enum StructPackCases {
 
     @inline(never)
     static func unpackNative(_ packed: [UInt8]) -> UInt64 {
-        let unpacker = try! native.unpacker(for: Native.self)
+        let unpacker = nativeUnpacker
         let bytes = packed.span.bytes
         var fold = NativeChecksum()
         var offset = 0
@@ -239,7 +245,7 @@ enum StructPackCases {
 
     @inline(never)
     static func packNative(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
-        let packer = try! native.packer(for: Native.self)
+        let packer = nativePacker
         var span = output.mutableSpan
         var bytes = span.mutableBytes
         var offset = 0
@@ -272,7 +278,7 @@ enum StructPackCases {
 
     @inline(never)
     static func unpackStrings(_ packed: [UInt8]) -> UInt64 {
-        let unpacker = try! strings.unpacker(for: Strings.self)
+        let unpacker = stringsUnpacker
         let bytes = packed.span.bytes
         var fold = StringChecksum()
         var offset = 0
@@ -298,7 +304,7 @@ enum StructPackCases {
 
     @inline(never)
     static func packStrings(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
-        let packer = try! strings.packer(for: Strings.self)
+        let packer = stringsPacker
         var span = output.mutableSpan
         var bytes = span.mutableBytes
         var offset = 0
