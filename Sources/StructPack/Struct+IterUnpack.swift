@@ -62,6 +62,7 @@ extension Struct {
         /// - Precondition: `0 <= index < count`, as for any collection.
         /// - Complexity: O(format size).
         public subscript(index: Int) -> [StructValue] {
+            precondition(index >= 0 && index < count, "record index out of range")
             var values: [StructValue] = []
             read(index, into: &values)
             return values
