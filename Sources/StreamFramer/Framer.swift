@@ -13,51 +13,98 @@
 public struct Framer: ~Copyable, FrameDecoder, Sendable {
     /// The framing the framer was created with.
     public let configuration: Framing
-    fileprivate var decoder: Decoder
+    /// Which of the framers below is the one in use.
+    @usableFromInline let kind: Kind
+    // Exactly the framer of `kind` is present. Separate optionals rather than an enum with
+    // payloads: a call mutates the framer in place, where a non-copyable enum would move it out
+    // and back (hundreds of bytes) on every call.
+    @usableFromInline var lengthField: LengthFieldFramer?
+    @usableFromInline var delimiter: DelimiterFramer?
+    @usableFromInline var fixedLength: FixedLengthFramer?
+    @usableFromInline var varint: VarintFramer?
 
-    fileprivate enum Decoder: ~Copyable, Sendable {
-        case lengthField(LengthFieldFramer)
-        case delimiter(DelimiterFramer)
-        case fixedLength(FixedLengthFramer)
-        case varint(VarintFramer)
+    @usableFromInline
+    enum Kind: Sendable {
+        case lengthField, delimiter, fixedLength, varint
     }
 
     /// Creates a framer with an empty buffer.
     public init(_ configuration: Framing) {
         self.configuration = configuration
+        lengthField = nil
+        delimiter = nil
+        fixedLength = nil
+        varint = nil
         switch configuration {
-        case .lengthField(let options): decoder = .lengthField(LengthFieldFramer(options))
-        case .delimiter(let options): decoder = .delimiter(DelimiterFramer(options))
-        case .fixedLength(let options): decoder = .fixedLength(FixedLengthFramer(options))
-        case .varint(let options): decoder = .varint(VarintFramer(options))
+        case .lengthField(let options):
+            kind = .lengthField
+            lengthField = LengthFieldFramer(options)
+        case .delimiter(let options):
+            kind = .delimiter
+            delimiter = DelimiterFramer(options)
+        case .fixedLength(let options):
+            kind = .fixedLength
+            fixedLength = FixedLengthFramer(options)
+        case .varint(let options):
+            kind = .varint
+            varint = VarintFramer(options)
         }
     }
 
+    // The force unwraps below cannot fail: the initializer sets the framer of `kind` and nothing
+    // ever clears it.
+
     /// The number of bytes buffered and not yet returned in a frame.
     public var bufferedByteCount: Int {
-        switch decoder {
-        case .lengthField(let framer): framer.bufferedByteCount
-        case .delimiter(let framer): framer.bufferedByteCount
-        case .fixedLength(let framer): framer.bufferedByteCount
-        case .varint(let framer): framer.bufferedByteCount
+        switch lengthField {
+        case .some(let framer): return framer.bufferedByteCount
+        case .none: break
+        }
+        switch delimiter {
+        case .some(let framer): return framer.bufferedByteCount
+        case .none: break
+        }
+        switch fixedLength {
+        case .some(let framer): return framer.bufferedByteCount
+        case .none: break
+        }
+        switch varint {
+        case .some(let framer): return framer.bufferedByteCount
+        case .none: return 0
         }
     }
 
     /// Counters about the framer's buffer.
     public var statistics: FramerStatistics {
-        switch decoder {
-        case .lengthField(let framer): framer.statistics
-        case .delimiter(let framer): framer.statistics
-        case .fixedLength(let framer): framer.statistics
-        case .varint(let framer): framer.statistics
+        switch lengthField {
+        case .some(let framer): return framer.statistics
+        case .none: break
+        }
+        switch delimiter {
+        case .some(let framer): return framer.statistics
+        case .none: break
+        }
+        switch fixedLength {
+        case .some(let framer): return framer.statistics
+        case .none: break
+        }
+        switch varint {
+        case .some(let framer): return framer.statistics
+        case .none: return FramerStatistics()
         }
     }
 
     /// Copies `bytes` into the buffer; see ``FrameDecoder/append(_:)-(UnsafeRawBufferPointer)``.
     ///
     /// - Complexity: O(`bytes.count`) amortised.
+    @inlinable
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        decoder.append(bytes)
+        switch kind {
+        case .lengthField: lengthField!.append(bytes)
+        case .delimiter: delimiter!.append(bytes)
+        case .fixedLength: fixedLength!.append(bytes)
+        case .varint: varint!.append(bytes)
+        }
     }
 
     /// Lets `body` write straight into the buffer; see
@@ -65,107 +112,36 @@ public struct Framer: ~Copyable, FrameDecoder, Sendable {
     public mutating func appendWithUnsafeMutableBytes<E: Error>(
         maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
     ) throws(E) -> Int {
-        try decoder.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        switch kind {
+        case .lengthField: try lengthField!.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        case .delimiter: try delimiter!.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        case .fixedLength: try fixedLength!.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        case .varint: try varint!.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        }
     }
 
     /// The next complete frame, or `nil` until more bytes arrive.
     ///
     /// - Throws: the underlying framer's ``FramingError``.
+    @inlinable
     public mutating func next() throws(FramingError) -> Frame? {
-        try decoder.next()
+        switch kind {
+        case .lengthField: try lengthField!.next()
+        case .delimiter: try delimiter!.next()
+        case .fixedLength: try fixedLength!.next()
+        case .varint: try varint!.next()
+        }
     }
 
     /// Ends the stream; see ``FrameDecoder/finish()``.
     ///
     /// - Throws: the underlying framer's ``FramingError``.
     public mutating func finish() throws(FramingError) -> Frame? {
-        try decoder.finish()
-    }
-}
-
-// Each call consumes the enum, forwards to the framer inside and puts it back.
-extension Framer.Decoder {
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        switch consume self {
-        case .lengthField(var framer):
-            framer.append(bytes)
-            self = .lengthField(framer)
-        case .delimiter(var framer):
-            framer.append(bytes)
-            self = .delimiter(framer)
-        case .fixedLength(var framer):
-            framer.append(bytes)
-            self = .fixedLength(framer)
-        case .varint(var framer):
-            framer.append(bytes)
-            self = .varint(framer)
+        switch kind {
+        case .lengthField: try lengthField!.finish()
+        case .delimiter: try delimiter!.finish()
+        case .fixedLength: try fixedLength!.finish()
+        case .varint: try varint!.finish()
         }
-    }
-
-    mutating func appendWithUnsafeMutableBytes<E: Error>(
-        maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
-    ) throws(E) -> Int {
-        let result: Result<Int, E>
-        switch consume self {
-        case .lengthField(var framer):
-            result = Result { () throws(E) in
-                try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
-            }
-            self = .lengthField(framer)
-        case .delimiter(var framer):
-            result = Result { () throws(E) in
-                try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
-            }
-            self = .delimiter(framer)
-        case .fixedLength(var framer):
-            result = Result { () throws(E) in
-                try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
-            }
-            self = .fixedLength(framer)
-        case .varint(var framer):
-            result = Result { () throws(E) in
-                try framer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
-            }
-            self = .varint(framer)
-        }
-        return try result.get()
-    }
-
-    mutating func next() throws(FramingError) -> Frame? {
-        let result: Result<Frame?, FramingError>
-        switch consume self {
-        case .lengthField(var framer):
-            result = Result { () throws(FramingError) in try framer.next() }
-            self = .lengthField(framer)
-        case .delimiter(var framer):
-            result = Result { () throws(FramingError) in try framer.next() }
-            self = .delimiter(framer)
-        case .fixedLength(var framer):
-            result = Result { () throws(FramingError) in try framer.next() }
-            self = .fixedLength(framer)
-        case .varint(var framer):
-            result = Result { () throws(FramingError) in try framer.next() }
-            self = .varint(framer)
-        }
-        return try result.get()
-    }
-
-    mutating func finish() throws(FramingError) -> Frame? {
-        let result: Result<Frame?, FramingError>
-        switch consume self {
-        case .lengthField(var framer):
-            result = Result { () throws(FramingError) in try framer.finish() }
-            self = .lengthField(framer)
-        case .delimiter(var framer):
-            result = Result { () throws(FramingError) in try framer.finish() }
-            self = .delimiter(framer)
-        case .fixedLength(var framer):
-            result = Result { () throws(FramingError) in try framer.finish() }
-            self = .fixedLength(framer)
-        case .varint(var framer):
-            result = Result { () throws(FramingError) in try framer.finish() }
-            self = .varint(framer)
-        }
-        return try result.get()
     }
 }

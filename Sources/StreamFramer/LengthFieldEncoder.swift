@@ -19,6 +19,10 @@ public struct LengthFieldEncoder: Sendable {
     public let configuration: LengthFieldConfiguration
     /// The header bytes used for every field but the length (``headerSize`` bytes).
     public let headerTemplate: [UInt8]
+    /// The payload counts ``lengthFieldValue(forPayloadCount:)`` accepts (empty when
+    /// `lowestCount > highestCount`): checked with two comparisons per frame.
+    let lowestCount: Int
+    let highestCount: Int
 
     /// Creates an encoder.
     ///
@@ -35,6 +39,26 @@ public struct LengthFieldEncoder: Sendable {
         }
         self.configuration = configuration
         self.headerTemplate = template
+        // value = count - adjustment must lie in 0...highest (the field's largest value), and
+        // count in 0...maximumFrameLength.
+        let slot = configuration.lengthSlot
+        let bits = slot.size * 8
+        let highest: Int128 =
+            slot.code.kind == .signedInteger ? (Int128(1) << (bits - 1)) - 1 : (Int128(1) << bits) - 1
+        let adjustment = Int128(configuration.lengthAdjustment)
+        self.lowestCount = Int(Swift.max(0, adjustment))
+        self.highestCount = Int(Swift.min(Int128(configuration.maximumFrameLength), highest + adjustment))
+    }
+
+    /// ``lengthFieldValue(forPayloadCount:)`` with the accepted range checked first.
+    ///
+    /// - Throws: as ``lengthFieldValue(forPayloadCount:)``.
+    @inline(__always)
+    func checkedLengthFieldValue(forPayloadCount payloadCount: Int) throws(FramingError) -> Int128 {
+        if payloadCount >= lowestCount && payloadCount <= highestCount {
+            return Int128(payloadCount) - Int128(configuration.lengthAdjustment)
+        }
+        return try lengthFieldValue(forPayloadCount: payloadCount)
     }
 
     /// The number of header bytes before every payload.
@@ -93,7 +117,7 @@ public struct LengthFieldEncoder: Sendable {
         payloadCount: Int, into destination: UnsafeMutableRawBufferPointer, template: UnsafeRawBufferPointer
     ) throws(FramingError) -> Int {
         let size = headerSize
-        let value = try lengthFieldValue(forPayloadCount: payloadCount)
+        let value = try checkedLengthFieldValue(forPayloadCount: payloadCount)
         guard template.count == size else {
             throw .invalidConfiguration("header template of \(template.count) bytes does not match the \(size)-byte header")
         }
@@ -101,14 +125,32 @@ public struct LengthFieldEncoder: Sendable {
             throw .destinationTooSmall(destination.count, needed: size)
         }
         if size > 0, let source = template.baseAddress { target.copyMemory(from: source, byteCount: size) }
-        var span = UnsafeMutableRawBufferPointer(rebasing: destination[..<size]).mutableBytes
-        do {
-            try configuration.header.packValue(value, at: configuration.lengthFieldIndex, into: &span)
-        } catch {
-            // Unreachable: the value was range-checked and the destination holds the header.
-            throw .invalidConfiguration("cannot pack length \(value): \(error.message)")
-        }
+        storeLengthField(value, at: target)
         return size
+    }
+
+    /// Stores a range-checked length field value in the header at `header` (``headerSize``
+    /// bytes, the other fields already written), in the field's width and byte order: what
+    /// StructPack's `packValue` stores for it, without its per-call checks.
+    @inline(__always)
+    func storeLengthField(_ value: Int128, at header: UnsafeMutableRawPointer) {
+        let slot = configuration.lengthSlot
+        let bits = UInt64(truncatingIfNeeded: value)
+        // safe because the slot lies inside the header (Struct made it); integer codes are 1, 2,
+        // 4 or 8 bytes, and the value fits the field (checked by lengthFieldValue).
+        let field = header + slot.offset
+        switch slot.size {
+        case 1:
+            field.storeBytes(of: UInt8(truncatingIfNeeded: bits), as: UInt8.self)
+        case 2:
+            let raw = UInt16(truncatingIfNeeded: bits)
+            field.storeBytes(of: slot.swapsBytes ? raw.byteSwapped : raw, toByteOffset: 0, as: UInt16.self)
+        case 4:
+            let raw = UInt32(truncatingIfNeeded: bits)
+            field.storeBytes(of: slot.swapsBytes ? raw.byteSwapped : raw, toByteOffset: 0, as: UInt32.self)
+        default:
+            field.storeBytes(of: slot.swapsBytes ? bits.byteSwapped : bits, toByteOffset: 0, as: UInt64.self)
+        }
     }
 
     /// The header for a payload of `payloadCount` bytes, to send before the payload in a gather
@@ -129,16 +171,12 @@ public struct LengthFieldEncoder: Sendable {
     /// - Throws: as ``lengthFieldValue(forPayloadCount:)``; `output` is unchanged on error.
     /// - Complexity: O(payload) amortised.
     public func encode(_ payload: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FramingError) {
-        _ = try lengthFieldValue(forPayloadCount: payload.count)
+        let value = try checkedLengthFieldValue(forPayloadCount: payload.count)
         let start = output.count
-        output.append(contentsOf: repeatElement(0, count: headerSize))
-        do {
-            try Self.withUnsafeMutableBytes(of: &output, from: start) { (buffer) throws(FramingError) in
-                try writeHeader(payloadCount: payload.count, into: buffer)
-            }
-        } catch {
-            output.removeSubrange(start...)
-            throw error
+        output.append(contentsOf: headerTemplate)
+        output.withUnsafeMutableBytes { buffer in
+            // safe because the header (at least the length field's bytes) was just appended at start.
+            if let base = buffer.baseAddress { storeLengthField(value, at: base + start) }
         }
         output.append(contentsOf: payload)
     }

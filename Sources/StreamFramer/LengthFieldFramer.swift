@@ -118,7 +118,7 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
     /// - Throws: ``FramingError`` with code ``FramingError/Code/negativeLength`` or
     ///   ``FramingError/Code/frameTooLong`` as soon as a header is complete and bad; the same
     ///   error again on every later call.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() throws(FramingError) -> Frame? {
         let bodyLength: Int
         switch state {
@@ -127,14 +127,17 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
         case .waitingForHeader:
             guard buffer.count >= headerSize else { return nil }
             bodyLength = try decodeBodyLength()
-            state = .waitingForFrame(bodyLength: bodyLength)
-            // safe because bodyLength <= maximumFrameLength <= Int.max - headerSize.
-            buffer.expectFrame(length: headerSize &+ bodyLength)
         case .failed:
             throw repeatedFailure()
         }
+        // safe because bodyLength <= maximumFrameLength <= Int.max - headerSize.
         let wireLength = headerSize &+ bodyLength
-        guard buffer.count >= wireLength else { return nil }
+        guard buffer.count >= wireLength else {
+            // Remember the length, and let the next append make room for the whole frame.
+            state = .waitingForFrame(bodyLength: bodyLength)
+            buffer.expectFrame(length: wireLength)
+            return nil
+        }
         let start = buffer.readIndex
         let frame = Frame(
             storage: buffer.storage, wireStart: start, payloadStart: start &+ headerSize,
@@ -164,20 +167,59 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
         }
     }
 
-    /// Reads and checks the length of the header at the read index (which is complete).
-    @inlinable
+    /// Reads and checks the length of the header at the read index (which is complete): one
+    /// load of the field's width and `Int` arithmetic, inlined; lengths that need more (fields
+    /// of 2^63 and over, overflowing adjustments) and bad lengths take the `Int128` path.
+    @inlinable @inline(__always)
     mutating func decodeBodyLength() throws(FramingError) -> Int {
-        let header = UnsafeRawBufferPointer(start: buffer.readPointer, count: headerSize)
-        // safe because the whole header is buffered and lengthSlot lies inside it (Struct made it).
-        let value =
-            lengthIsSigned
-            ? Int128(Int64.unpack(from: header.bytes, at: lengthSlot))
-            : Int128(UInt64.unpack(from: header.bytes, at: lengthSlot))
+        let raw = readLengthField()
+        // Negative here: a negative signed field, or an unsigned one of 2^63 and over.
+        let value = Int64(bitPattern: raw)
+        if value >= 0 {
+            let (length, overflow) = Int(value).addingReportingOverflow(lengthAdjustment)
+            if !overflow && length >= 0 && length <= maximumFrameLength { return length }
+        }
+        return try decodeBodyLengthWidely(raw)
+    }
+
+    /// ``decodeBodyLength()`` in `Int128`, where no field value and no adjustment overflows.
+    ///
+    /// - Throws: ``FramingError`` for a negative or too long length (the framer fails).
+    @inlinable @inline(never)
+    mutating func decodeBodyLengthWidely(_ raw: UInt64) throws(FramingError) -> Int {
+        let value = lengthIsSigned ? Int128(Int64(bitPattern: raw)) : Int128(raw)
         let length = value &+ Int128(lengthAdjustment)
         guard value >= 0, length >= 0, length <= Int128(maximumFrameLength) else {
             throw badLength(value: value, length: length)
         }
         return Int(truncatingIfNeeded: length)
+    }
+
+    /// The length field of the header at the read index as 64 bits, sign-extended for signed
+    /// codes.
+    @inlinable @inline(__always)
+    func readLengthField() -> UInt64 {
+        // safe because the whole header is buffered and lengthSlot lies inside it (Struct made it);
+        // integer codes are 1, 2, 4 or 8 bytes.
+        let field = buffer.readPointer + lengthSlot.offset
+        let swaps = lengthSlot.swapsBytes
+        let raw: UInt64
+        switch lengthSlot.size {
+        case 1:
+            raw = UInt64(field.load(as: UInt8.self))
+        case 2:
+            let bits = field.loadUnaligned(as: UInt16.self)
+            raw = UInt64(swaps ? bits.byteSwapped : bits)
+        case 4:
+            let bits = field.loadUnaligned(as: UInt32.self)
+            raw = UInt64(swaps ? bits.byteSwapped : bits)
+        default:
+            let bits = field.loadUnaligned(as: UInt64.self)
+            raw = swaps ? bits.byteSwapped : bits
+        }
+        guard lengthIsSigned else { return raw }
+        let unusedBits = UInt64(64 &- lengthSlot.size &* 8)
+        return UInt64(bitPattern: Int64(bitPattern: raw << unusedBits) >> unusedBits)
     }
 
     @usableFromInline

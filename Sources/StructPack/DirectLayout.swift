@@ -41,6 +41,24 @@ public struct LayoutSignature: Sendable, Hashable {
         self.count = count
     }
 
+    /// Added to a format's ``count`` in its pack signature when the format swaps bytes; no codec
+    /// has that many values.
+    @usableFromInline static let swappedMarker = 1 << 8
+
+    /// This signature, marked with ``swappedMarker`` when `swapped` (a format's pack signature).
+    @inlinable
+    func marked(swapped: Bool) -> LayoutSignature {
+        count == 0 || !swapped ? self : LayoutSignature(low: low, high: high, count: count | Self.swappedMarker)
+    }
+
+    /// How a format's pack signature (`self`) matches a codec's ``TupleEncoding/contiguousSignature``.
+    @inlinable @inline(__always)
+    func packMatch(_ codec: LayoutSignature) -> PackMatch {
+        guard low == codec.low && high == codec.high else { return .none }
+        if count == codec.count { return .native }
+        return count == codec.count | Self.swappedMarker ? .swapped : .none
+    }
+
     /// The byte for one value of `layout`, or 0xFF (which no format produces) for `nil`.
     @inlinable @inline(__always)
     public static func byte(for layout: DirectLayout?) -> UInt64 {
@@ -87,4 +105,13 @@ public struct LayoutSignature: Sendable, Hashable {
         }
         return kindNumber << 4 | UInt64(min(max(size, 0), 15))
     }
+}
+
+/// How a format's pack signature matches a tuple codec's: not at all (other paths apply), or as
+/// back-to-back direct values in host byte order or swapped.
+@usableFromInline
+enum PackMatch: Sendable {
+    case none
+    case native
+    case swapped
 }

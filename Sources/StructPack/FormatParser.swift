@@ -18,13 +18,13 @@ enum FormatParser {
     /// - Throws: `StructError` with code `.nonASCIIFormat`, `.embeddedNull`, or any parse error.
     /// - Complexity: O(*n*) in the length of the format.
     static func parse(_ format: String) throws(StructError) -> Layout {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(format.utf8.count)
-        for byte in format.utf8 {
-            guard byte < 0x80 else { throw nonASCIIError(format) }
-            bytes.append(byte)
+        var utf8 = format
+        // Reads the string's UTF-8 in place (native strings are contiguous): no copy.
+        let result: Result<Layout, StructError> = utf8.withUTF8 { bytes in
+            if bytes.contains(where: { $0 >= 0x80 }) { return .failure(nonASCIIError(format)) }
+            return Result { () throws(StructError) in try parse(bytes: bytes) }
         }
-        return try parse(bytes: bytes)
+        return try result.get()
     }
 
     /// Parses a format given as bytes, as CPython parses a `bytes` format.
@@ -32,7 +32,7 @@ enum FormatParser {
     /// - Throws: `StructError` with code `.embeddedNull`, `.badCharacter`,
     ///   `.repeatCountWithoutFormat`, or `.sizeTooLong`.
     /// - Complexity: O(*n*) in the length of the format.
-    static func parse(bytes: [UInt8]) throws(StructError) -> Layout {
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) throws(StructError) -> Layout {
         if bytes.contains(0) { throw .embeddedNull }
 
         var index = 0
@@ -43,6 +43,8 @@ enum FormatParser {
         }
 
         var layout = Layout(byteOrder: byteOrder, fields: [], size: 0, valueCount: 0)
+        // One allocation for the formats applications write; longer ones grow as usual.
+        layout.fields.reserveCapacity(Swift.min(bytes.count, 16))
         while index < bytes.count {
             var character = bytes[index]
             index += 1

@@ -43,16 +43,19 @@ extension Struct {
         }
     }
 
-    /// Where one value of the format lies: the typed API's per-value lookup table.
+    /// Where one value of the format lies: the typed and dynamic APIs' per-value lookup table.
     @usableFromInline
     struct Slot: Sendable, Hashable {
         @usableFromInline let code: FormatCode
+        /// The code's family and width, for the dynamic API's one-switch paths.
+        @usableFromInline let scalar: ScalarKind
         @usableFromInline let offset: Int
         @usableFromInline let size: Int
 
         @inlinable
         init(code: FormatCode, offset: Int, size: Int) {
             self.code = code
+            self.scalar = ScalarKind(code: code, size: size)
             self.offset = offset
             self.size = size
         }

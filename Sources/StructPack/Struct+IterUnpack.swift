@@ -62,14 +62,30 @@ extension Struct {
         /// - Precondition: `0 <= index < count`, as for any collection.
         /// - Complexity: O(format size).
         public subscript(index: Int) -> [StructValue] {
+            precondition(index >= 0 && index < count, "record index out of range")
             var values: [StructValue] = []
             read(index, into: &values)
             return values
         }
 
         /// Replaces `values` with record `index`'s values, reusing its storage when it can.
+        @inline(__always)
         func read(_ index: Int, into values: inout [StructValue]) {
-            let base = index * format.size
+            let base = index &* format.size  // index < count, so inside the buffer
+            if format.slots.count == format.valueCount {
+                // The per-value table's fast path, given the table and two flags rather than the
+                // whole format.
+                if let pointer = storage.pointer {
+                    Struct.fillValues(
+                        &values, from: pointer.bytes, at: base, slots: format.slots, byteOrder: format.byteOrder,
+                        swapsBytes: format.swapsBytes)
+                } else {
+                    Struct.fillValues(
+                        &values, from: storage.slice.span.bytes, at: base, slots: format.slots,
+                        byteOrder: format.byteOrder, swapsBytes: format.swapsBytes)
+                }
+                return
+            }
             // The allocation check already passed for one record when the collection was made.
             if let pointer = storage.pointer {
                 try? format.values(in: pointer.bytes, at: base, into: &values)
@@ -97,9 +113,13 @@ extension Struct {
             /// The next record's values, or `nil` after the last.
             public mutating func next() -> [StructValue]? {
                 guard index < records.count else { return nil }
-                records.read(index, into: &scratch)
+                // Move the array out so that reading the records overlaps no access to self.
+                var values: [StructValue] = []
+                swap(&values, &scratch)
+                records.read(index, into: &values)
                 index += 1
-                return scratch
+                scratch = values
+                return values
             }
         }
     }
@@ -143,14 +163,62 @@ extension Struct {
         @inlinable @inline(__always)
         public subscript(index: Int) -> Codec.Tuple {
             precondition(index >= 0 && index < count, "record index out of range")
-            let base = index &* recordSize
-            if let pointer = storage.pointer { return decode(pointer.bytes, at: base) }
-            return decode(storage.slice.span.bytes, at: base)
+            return record(at: index &* recordSize)
         }
 
         @inlinable @inline(__always)
         func decode(_ bytes: RawSpan, at base: Int) -> Codec.Tuple {
             Codec.read(plan, access, from: bytes, at: base, swapsBytes: swapsBytes)
+        }
+
+        /// The record starting at byte `base`, which the caller keeps inside the buffer.
+        @inlinable @inline(__always)
+        func record(at base: Int) -> Codec.Tuple {
+            if let pointer = storage.pointer { return decode(pointer.bytes, at: base) }
+            return decode(storage.slice.span.bytes, at: base)
+        }
+
+        /// An iterator that walks byte offsets, so a `for` loop pays no index check and no
+        /// multiplication per record.
+        @inlinable
+        public func makeIterator() -> Iterator {
+            Iterator(records: self)
+        }
+
+        /// Iterates over the records in order. It holds only what reading needs (not the format),
+        /// so advancing it copies nothing that is reference counted.
+        public struct Iterator: IteratorProtocol, Sendable {
+            @usableFromInline let storage: RecordStorage
+            @usableFromInline let plan: Codec.Plan
+            @usableFromInline let access: TupleAccess
+            @usableFromInline let swapsBytes: Bool
+            @usableFromInline let recordSize: Int
+            @usableFromInline let end: Int
+            @usableFromInline var offset: Int
+
+            @inlinable
+            init(records: TypedRecords) {
+                self.storage = records.storage
+                self.plan = records.plan
+                self.access = records.access
+                self.swapsBytes = records.swapsBytes
+                self.recordSize = records.recordSize
+                // count * recordSize is the buffer's byte count, checked when the records were made.
+                self.end = records.count &* records.recordSize
+                self.offset = 0
+            }
+
+            /// The next record's tuple, or `nil` after the last.
+            @inlinable @inline(__always)
+            public mutating func next() -> Codec.Tuple? {
+                guard offset < end else { return nil }
+                let base = offset
+                offset &+= recordSize
+                if let pointer = storage.pointer {
+                    return Codec.read(plan, access, from: pointer.bytes, at: base, swapsBytes: swapsBytes)
+                }
+                return Codec.read(plan, access, from: storage.slice.span.bytes, at: base, swapsBytes: swapsBytes)
+            }
         }
     }
 

@@ -5,6 +5,15 @@ extension Struct {
     /// - Throws: `.bufferTooSmall` or `.offsetOutOfRange` with CPython's messages.
     @inlinable @inline(__always)
     func resolvedOffset(_ offset: Int, bufferCount: Int, packing: Bool) throws(StructError) -> Int {
+        try Self.resolvedOffset(offset, size: size, bufferCount: bufferCount, packing: packing)
+    }
+
+    /// ``resolvedOffset(_:bufferCount:packing:)`` for a record of `size` bytes, for callers that
+    /// keep the size next to them rather than the whole format.
+    ///
+    /// - Throws: `.bufferTooSmall` or `.offsetOutOfRange` with CPython's messages.
+    @inlinable @inline(__always)
+    static func resolvedOffset(_ offset: Int, size: Int, bufferCount: Int, packing: Bool) throws(StructError) -> Int {
         var offset = offset
         if offset < 0 {
             // offset < 0 <= size and bufferCount, so neither sum can overflow.

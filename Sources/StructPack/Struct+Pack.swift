@@ -118,6 +118,18 @@ extension Struct {
         if hasPadding { zero(&bytes, at: base) }
         var index = 0
         do {
+            if slots.count == valueCount {
+                // One switch per value; values of another type or out of range take the general
+                // path, which packs them or throws CPython's error.
+                for slot in slots {
+                    let value = values[index]
+                    if !Self.packDynamicValue(value, slot, base: base, swapsBytes: swapsBytes, into: &bytes) {
+                        try value.pack(into: &bytes, at: valueSlot(slot, base: base))
+                    }
+                    index += 1
+                }
+                return
+            }
             for field in fields where field.code != .padByte {
                 let items = field.code == .string || field.code == .pascalString ? 1 : field.count
                 for item in 0..<items {

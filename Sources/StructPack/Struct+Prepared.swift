@@ -89,18 +89,49 @@ extension Struct {
     /// let record = try Struct("<IHHQd").packer(for: (UInt32, UInt16, UInt16, UInt64, Double).self)
     /// try record.pack((7, 1, 2, 1 << 40, 0.5), into: &buffer, at: offset)
     /// ```
+    ///
+    /// A packer is four words (the format lives behind one reference), so a loop keeps it in
+    /// registers: each `pack` is then the offset check, one branch on the path chosen when the
+    /// packer was made, and one store per value.
     public struct Packer<Codec: TupleEncoding>: Sendable {
+        /// What the slow paths need, behind one reference.
+        @usableFromInline
+        final class Storage: Sendable {
+            @usableFromInline let format: Struct
+            @usableFromInline let plan: Codec.Plan
+
+            @usableFromInline
+            init(format: Struct, plan: Codec.Plan) {
+                self.format = format
+                self.plan = plan
+            }
+        }
+
+        @usableFromInline let storage: Storage
+        @usableFromInline let size: Int
+        @usableFromInline let path: PackPath
+        @usableFromInline let paddingMask: UInt64
+
         /// The format.
-        public let format: Struct
-        @usableFromInline let plan: Codec.Plan
-        @usableFromInline let access: TupleAccess
+        public var format: Struct { storage.format }
 
         @inlinable
         init(format: Struct) throws(StructError) {
             try format.checkCount(Codec.self, operation: "pack")
-            self.format = format
-            self.plan = Codec.plan(for: format)
-            self.access = Codec.access(plan, format: format)
+            let plan = Codec.plan(for: format)
+            self.storage = Storage(format: format, plan: plan)
+            self.size = format.size
+            self.paddingMask = format.paddingMask
+            switch Codec.access(plan, format: format) {
+            case .contiguous where !format.hasPadding:
+                self.path = format.swapsBytes ? .contiguousSwapped : .contiguousNative
+            case .contiguous, .direct:
+                self.path =
+                    format.hasPadding && format.size > 64
+                    ? .general : format.swapsBytes ? .directSwapped : .directNative
+            case .general:
+                self.path = .general
+            }
         }
 
         /// Packs a tuple into a new array of `format.size` bytes.
@@ -108,8 +139,8 @@ extension Struct {
         /// - Throws: a per-value error (see ``StructPackable``), or `.allocationLimit`.
         @inlinable
         public func pack(_ tuple: Codec.Tuple) throws(StructError) -> [UInt8] {
-            try Struct.checkAllocation(count: format.size, stride: 1)
-            var result = [UInt8](repeating: 0, count: format.size)
+            try Struct.checkAllocation(count: size, stride: 1)
+            var result = [UInt8](repeating: 0, count: size)
             var span = result.mutableSpan
             var bytes = span.mutableBytes
             try encode(tuple, into: &bytes, at: 0)
@@ -124,7 +155,7 @@ extension Struct {
         public func pack(_ tuple: Codec.Tuple, into bytes: inout MutableRawSpan, at offset: Int = 0)
             throws(StructError)
         {
-            let start = try format.resolvedOffset(offset, bufferCount: bytes.byteCount, packing: true)
+            let start = try Struct.resolvedOffset(offset, size: size, bufferCount: bytes.byteCount, packing: true)
             try encode(tuple, into: &bytes, at: start)
         }
 
@@ -160,14 +191,46 @@ extension Struct {
                 var raw = output.mutableBytes
                 try encode(tuple, into: &raw, at: start)
             } catch {
-                output.removeLast(format.size)
+                output.removeLast(size)
                 throw error
             }
         }
 
+        /// Writes the record at `base` (bounds checked) by the path chosen at creation: the
+        /// store-only paths in host order inline (a compare each, which a loop predicts), the
+        /// others out of line.
+        ///
+        /// - Throws: the first failing value's ``StructError`` (general path only).
         @inlinable @inline(__always)
         func encode(_ tuple: Codec.Tuple, into bytes: inout MutableRawSpan, at base: Int) throws(StructError) {
-            try Codec.write(tuple, plan, access, format: format, into: &bytes, at: base)
+            if path == .contiguousNative {
+                Codec.encodeContiguous(tuple, into: &bytes, at: base, swapsBytes: false)
+            } else if path == .contiguousSwapped {
+                Codec.encodeContiguous(tuple, into: &bytes, at: base, swapsBytes: true)
+            } else if path == .directNative {
+                Struct.zeroPadding(&bytes, at: base, mask: paddingMask)
+                Codec.encodeDirect(tuple, storage.plan, into: &bytes, at: base, swapsBytes: false)
+            } else {
+                try encodeByPlan(tuple, into: &bytes, at: base)
+            }
+        }
+
+        /// The paths not inlined: padding zeroed by mask then one byte-swapped store per value, or
+        /// value by value with conversions and range checks.
+        ///
+        /// - Throws: the first failing value's ``StructError`` (general path only).
+        @inlinable @inline(never)
+        func encodeByPlan(_ tuple: Codec.Tuple, into bytes: inout MutableRawSpan, at base: Int) throws(StructError) {
+            switch path {
+            case .directNative:
+                Struct.zeroPadding(&bytes, at: base, mask: paddingMask)
+                Codec.encodeDirect(tuple, storage.plan, into: &bytes, at: base, swapsBytes: false)
+            case .directSwapped:
+                Struct.zeroPadding(&bytes, at: base, mask: paddingMask)
+                Codec.encodeDirect(tuple, storage.plan, into: &bytes, at: base, swapsBytes: true)
+            case .contiguousNative, .contiguousSwapped, .general:
+                try Codec.writeGeneral(tuple, storage.plan, format: storage.format, into: &bytes, at: base)
+            }
         }
     }
 }

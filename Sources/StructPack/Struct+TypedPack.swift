@@ -26,9 +26,31 @@ extension Struct {
     public func pack<C: TupleEncoding>(_ tuple: C.Tuple, codec: C.Type, into bytes: inout MutableRawSpan, at offset: Int)
         throws(StructError)
     {
+        // A matching pack signature implies the value count matches, so the count check (which
+        // comes first in CPython's order) cannot fail here.
+        switch packSignature.packMatch(C.contiguousSignature) {
+        case .native:
+            let start = try resolvedOffset(offset, bufferCount: bytes.byteCount, packing: true)
+            C.encodeContiguous(tuple, into: &bytes, at: start, swapsBytes: false)
+        case .swapped:
+            let start = try resolvedOffset(offset, bufferCount: bytes.byteCount, packing: true)
+            C.encodeContiguous(tuple, into: &bytes, at: start, swapsBytes: true)
+        case .none:
+            try packSlowly(tuple, codec: codec, into: &bytes, at: offset)
+        }
+    }
+
+    /// ``pack(_:codec:into:at:)`` for formats without a store-only path, out of line so the fast
+    /// path inlines into loops.
+    ///
+    /// - Throws: `.itemCount`, `.bufferTooSmall`, `.offsetOutOfRange`, or a per-value error.
+    @inlinable @inline(never)
+    func packSlowly<C: TupleEncoding>(_ tuple: C.Tuple, codec: C.Type, into bytes: inout MutableRawSpan, at offset: Int)
+        throws(StructError)
+    {
         try checkCount(codec, operation: "pack_into")
         let start = try resolvedOffset(offset, bufferCount: bytes.byteCount, packing: true)
-        try packUnchecked(tuple, codec: codec, into: &bytes, at: start)
+        try packCheckedSlowly(tuple, codec: codec, into: &bytes, at: start)
     }
 
     /// Appends a packed tuple to an array; on error the array is unchanged.
@@ -85,16 +107,11 @@ extension Struct {
     func packUnchecked<C: TupleEncoding>(_ tuple: C.Tuple, codec: C.Type, into bytes: inout MutableRawSpan, at base: Int)
         throws(StructError)
     {
-        if contiguousSignature == C.contiguousSignature {
-            if hasPadding { zero(&bytes, at: base) }
-            if swapsBytes {
-                C.encodeContiguous(tuple, into: &bytes, at: base, swapsBytes: true)
-            } else {
-                C.encodeContiguous(tuple, into: &bytes, at: base, swapsBytes: false)
-            }
-            return
+        switch packSignature.packMatch(C.contiguousSignature) {
+        case .native: C.encodeContiguous(tuple, into: &bytes, at: base, swapsBytes: false)
+        case .swapped: C.encodeContiguous(tuple, into: &bytes, at: base, swapsBytes: true)
+        case .none: try packCheckedSlowly(tuple, codec: codec, into: &bytes, at: base)
         }
-        try packCheckedSlowly(tuple, codec: codec, into: &bytes, at: base)
     }
 
     /// ``packUnchecked(_:codec:into:at:)`` for formats that are not back to back with the

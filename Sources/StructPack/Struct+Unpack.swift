@@ -86,20 +86,7 @@ extension Struct {
             return
         }
         // A per-value table exists only for formats of at most 1,024 values: far below the limit.
-        if values.count == slots.count {
-            // Overwrite in place: one uniqueness check, no reallocation, no bulk destroy.
-            values.withUnsafeMutableBufferPointer { buffer in
-                for index in slots.indices {
-                    buffer[index] = StructValue.unpack(from: bytes, at: valueSlot(slots[index], base: base))
-                }
-            }
-            return
-        }
-        values.removeAll(keepingCapacity: true)
-        values.reserveCapacity(slots.count)
-        for slot in slots {
-            values.append(StructValue.unpack(from: bytes, at: valueSlot(slot, base: base)))
-        }
+        Self.fillValues(&values, from: bytes, at: base, slots: slots, byteOrder: byteOrder, swapsBytes: swapsBytes)
     }
 
     /// ``values(in:at:)`` for formats too large for a per-value table.

@@ -51,6 +51,13 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     /// The kinds and sizes of the values when they lie back to back from offset 0 (at most 16
     /// of them), else empty: lets the typed API use compile-time offsets after one comparison.
     @usableFromInline let contiguousSignature: LayoutSignature
+    /// ``contiguousSignature`` as the typed pack path matches it: empty when the format has
+    /// padding (which packing must zero), marked with ``LayoutSignature/swappedMarker`` when the
+    /// format swaps bytes, so one comparison picks the store-only path and its byte order.
+    @usableFromInline let packSignature: LayoutSignature
+    /// One bit per padding byte (bit *i* for byte *i*) when ``size`` is at most 64, else 0: lets
+    /// the prepared packer zero padding with a store per pad byte instead of a `memset` call.
+    @usableFromInline let paddingMask: UInt64
 
     /// The most values for which a per-value table is kept (O(1) single-value access).
     @usableFromInline static let slotTableLimit = 1024
@@ -78,7 +85,10 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     /// - Complexity: O(*n*) in the length of the format.
     public init(formatBytes: some Sequence<UInt8>) throws(StructError) {
         let bytes = Array(formatBytes)
-        let layout = try FormatParser.parse(bytes: bytes)
+        let result: Result<FormatParser.Layout, StructError> = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(StructError) in try FormatParser.parse(bytes: buffer) }
+        }
+        let layout = try result.get()
         self.init(format: String(decoding: bytes, as: UTF8.self), layout: layout)
     }
 
@@ -90,8 +100,22 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         self.fields = layout.fields
         self.swapsBytes = layout.byteOrder.swapsBytes
         self.hasPadding = layout.fields.contains { $0.code == .padByte || $0.alignmentPadding > 0 }
-        self.slots = layout.valueCount <= Self.slotTableLimit ? Self.slots(of: layout.fields) : []
+        self.slots = layout.valueCount <= Self.slotTableLimit ? Self.slots(of: layout.fields, valueCount: layout.valueCount) : []
         self.contiguousSignature = Self.contiguousSignature(of: slots, valueCount: layout.valueCount)
+        self.packSignature = hasPadding ? LayoutSignature() : contiguousSignature.marked(swapped: swapsBytes)
+        self.paddingMask = layout.size <= 64 ? Self.paddingMask(of: layout.fields) : 0
+    }
+
+    private static func paddingMask(of fields: [Field]) -> UInt64 {
+        var mask: UInt64 = 0
+        func set(_ range: Range<Int>) {
+            for index in range where index < 64 { mask |= 1 << UInt64(index) }
+        }
+        for field in fields {
+            set((field.offset - field.alignmentPadding)..<field.offset)
+            if field.code == .padByte { set(field.offset..<(field.offset + field.count)) }
+        }
+        return mask
     }
 
     private static func contiguousSignature(of slots: [Slot], valueCount: Int) -> LayoutSignature {
@@ -106,8 +130,9 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         return signature
     }
 
-    private static func slots(of fields: [Field]) -> [Slot] {
+    private static func slots(of fields: [Field], valueCount: Int) -> [Slot] {
         var slots: [Slot] = []
+        slots.reserveCapacity(valueCount)
         for field in fields {
             switch field.code.kind {
             case .padding:

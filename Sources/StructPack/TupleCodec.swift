@@ -112,6 +112,36 @@ enum TupleAccess: Sendable {
     case general
 }
 
+/// The path a prepared ``Struct/Packer`` takes for every record, decided once when it is made.
+@usableFromInline
+enum PackPath: Sendable {
+    /// Stores at compile-time offsets in host byte order (no padding).
+    case contiguousNative
+    /// Stores at compile-time offsets, byte-swapped (no padding).
+    case contiguousSwapped
+    /// Padding zeroed by mask, then stores at the plan's offsets in host byte order.
+    case directNative
+    /// Padding zeroed by mask, then byte-swapped stores at the plan's offsets.
+    case directSwapped
+    /// Conversions or range checks needed, or padding beyond the mask: value by value.
+    case general
+}
+
+extension Struct {
+    /// Zeroes the padding bytes of the record at `base` given by `mask` (``paddingMask``): one
+    /// byte store per padding byte. The caller checked bounds.
+    @inlinable @inline(__always)
+    static func zeroPadding(_ bytes: inout MutableRawSpan, at base: Int, mask: UInt64) {
+        var remaining = mask
+        while remaining != 0 {
+            // safe because every padding byte lies inside the record, which the caller checked.
+            bytes.storeBytes(
+                of: 0 as UInt8, toUncheckedByteOffset: base &+ remaining.trailingZeroBitCount, as: UInt8.self)
+            remaining &= remaining &- 1
+        }
+    }
+}
+
 extension TupleDecoding {
     /// The fastest path `format` allows; `plan` is the format's.
     @inlinable @inline(__always)

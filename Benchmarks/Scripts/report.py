@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Combines one benchmark run into the table: Swift timings and allocations from
+package-benchmark's JMH export, checksums from bench-verify, CPython timings and checksums from
+cpython_struct.py. Prints the table and the targets; with --update-readme, rewrites the table
+section of Benchmarks/README.md and Benchmarks/ratios.svg.
+
+    python3 Benchmarks/Scripts/report.py RUN_DIR [--update-readme] [--load-before L] [--load-after L]
+"""
+import glob
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROUNDS = 0
+PACKAGE = os.path.dirname(HERE)
+
+
+def normalize(name):
+    return re.sub(r"[^A-Za-z0-9]", "", name)
+
+
+def si(value):
+    for factor, suffix in ((1e9, " G"), (1e6, " M"), (1e3, " k")):
+        if value >= factor:
+            return f"{value / factor:.3g}{suffix}"
+    return f"{value:.3g} "
+
+
+def allocations(value):
+    if value is None:
+        return "-"
+    if value == 0:
+        return "0"
+    if value >= 0.1:
+        return f"{value:.2f}"
+    return f"{value:.1e}"
+
+
+def load_rows(run):
+    meta = json.load(open(os.path.join(run, "inputs", "inputs.json")))
+    verify = json.load(open(os.path.join(run, "verify.json")))
+    # Every round's wall-clock samples (microseconds per pass) and malloc counts, pooled per case.
+    samples, mallocs = {}, {}
+    exports = sorted(glob.glob(os.path.join(run, "round*", "*.jmh.json")))
+    for export in exports:
+        for entry in json.load(open(export)):
+            key = normalize(entry["benchmark"].split("StructPackBenchmarks.", 1)[-1])
+            secondary = entry["secondaryMetrics"]
+            samples.setdefault(key, []).extend(secondary["Time (wall clock)"]["rawData"][0])
+            if "Malloc (total)" in secondary:
+                mallocs.setdefault(key, []).extend(secondary["Malloc (total)"]["rawData"][0])
+    jmh = {}
+    for key, values in samples.items():
+        values.sort()
+        counts = sorted(mallocs.get(key, []))
+        jmh[key] = {
+            "median": values[len(values) // 2] / 1e6, "min": values[0] / 1e6, "max": values[-1] / 1e6,
+            "samples": len(values), "mallocs": counts[len(counts) // 2] if counts else None,
+            "rounds": len(exports),
+        }
+    # CPython passes of every round, pooled per case.
+    python_seconds, python_rows, python_version = {}, {}, "?"
+    for path in sorted(glob.glob(os.path.join(run, "round*", "python.json"))):
+        python = json.load(open(path))
+        python_version = python["python"]
+        for result in python["results"]:
+            key = (result["workload"], result["implementation"])
+            python_seconds.setdefault(key, []).extend(result["seconds"])
+            python_rows.setdefault(key, result)
+    global ROUNDS
+    ROUNDS = len(exports)
+    rows = []
+    for case in verify:
+        timing = jmh.get(normalize(case["name"]))
+        if timing is None:
+            continue
+        rows.append(dict(case, **timing))
+    for key, result in python_rows.items():
+        seconds = sorted(python_seconds[key])
+        rows.append(dict(result, median=seconds[len(seconds) // 2], min=seconds[0], max=seconds[-1],
+                         samples=len(seconds), mallocs=None, expected=meta["workloads"][result["workload"]]["checksum"]))
+    order = list(meta["workloads"].keys())
+    workload_order = ["W1", "W2", "W3", "W4", "W5u", "W5p", "W6u", "W6p", "W7", "W8"]
+    rows.sort(key=lambda row: workload_order.index(row["workload"]))  # stable: verify order, CPython last
+    for row in rows:
+        workload = meta["workloads"][row["workload"]]
+        row["title"], row["unit"] = workload["title"], workload["unit"]
+        row["ops"], row["bytes"] = workload["operations"], workload["bytes"]
+        row["throughput"] = row["ops"] / row["median"]
+        row["perOpAllocations"] = None if row["mallocs"] is None else row["mallocs"] / row["ops"]
+    for workload in order:
+        group = [row for row in rows if row["workload"] == workload]
+        limit = next((row for row in group if row["role"] == "limit"), None)
+        pythons = [row for row in group if row["role"] == "cpython"]
+        best_python = max((row["throughput"] for row in pythons), default=None)
+        for row in group:
+            row["ratio"] = row["throughput"] / limit["throughput"] if limit else None
+            row["vsPython"] = row["throughput"] / best_python if best_python else None
+    return meta, python_version, rows
+
+
+def table(rows):
+    lines = ["| workload | implementation | median | min..max | ÷ limit | × CPython | allocs/op | checksum |",
+             "|---|---|---:|---:|---:|---:|---:|---|"]
+    for row in rows:
+        unit = f"{row['unit']}/s"
+        median = f"{si(row['throughput'])}{unit}"
+        if row["bytes"]:
+            median += f" ({row['bytes'] / row['median'] / 1e6:,.0f} MB/s)"
+        low, high = row["ops"] / row["max"], row["ops"] / row["min"]
+        spread = f"{si(low).strip()}..{si(high).strip()}"
+        ratio = f"{row['ratio']:.2f}×" if row["ratio"] is not None else "-"
+        vs_python = f"{row['vsPython']:.1f}×" if row["vsPython"] is not None else "-"
+        if row.get("checksum"):
+            mark = "✓" if row["checksum"] == row["expected"] else "✗ MISMATCH"
+            checksum = f"`{int(row['checksum']):016x}` {mark}"
+        else:
+            checksum = "n/a (bandwidth)"
+        lines.append(f"| {row['title']} | {row['implementation']} | {median} | {spread} | {ratio} | {vs_python} | "
+                     f"{allocations(row['perOpAllocations'])} | {checksum} |")
+    return "\n".join(lines)
+
+
+def targets(rows):
+    def find(workload, role=None, name=None):
+        return [row for row in rows if row["workload"] == workload and (role is None or row["role"] == role)
+                and (name is None or name in row["implementation"])]
+
+    checks = []
+    for workload, label in (("W1", "W1 unpack"), ("W2", "W2 pack")):
+        for row in find(workload, "typed"):
+            ok = row["ratio"] >= 0.9 and row["perOpAllocations"] == 0
+            checks.append((f"{label} typed ≥ 0.9× limit, 0 allocs/record: {row['implementation']}",
+                           f"{row['ratio']:.2f}×, {allocations(row['perOpAllocations'])} allocs/record", ok))
+        for row in find(workload, "dynamic"):
+            checks.append((f"{label} dynamic ≥ 10× CPython: {row['implementation']}",
+                           f"{row['vsPython']:.1f}× the fastest CPython row", row["vsPython"] >= 10))
+    for row in find("W3", "typed") + find("W3", "dynamic"):
+        ok = row["ratio"] >= 0.8 and (row["perOpAllocations"] or 0) < 1e-3
+        checks.append((f"W3 ≥ 0.8× hand-written framer, 0 allocs/frame steady: {row['implementation']}",
+                       f"{row['ratio']:.2f}×, {allocations(row['perOpAllocations'])} allocs/frame "
+                       f"({row['mallocs']:.0f} per pass: the buffer)", ok))
+    for row in find("W4", "typed") + find("W4", "dynamic"):
+        checks.append((f"W4 ≥ 0.95× hand-written framer: {row['implementation']}", f"{row['ratio']:.2f}×",
+                       row["ratio"] >= 0.95))
+    return checks
+
+
+def machine(python_version, load_before, load_after):
+    model = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        memory = int(open("/proc/meminfo").readline().split()[1]) // (1024 * 1024)
+    except (OSError, ValueError, IndexError):
+        memory = "?"
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    swift = swift[0] if swift else "swift unknown"
+    return (f"{model}, {os.cpu_count()} cores, {memory} GiB, {platform.system()} {platform.release()}; {swift}; "
+            f"CPython {python_version}; load average (1, 5, 15 min) before the run {load_before}, after {load_after}; "
+            f"{ROUNDS} rounds pooled")
+
+
+def svg(rows):
+    """A horizontal bar chart of each row's ratio to the limit (log-free, clipped at 1.5)."""
+    shown = [row for row in rows if row["ratio"] is not None and row["role"] != "limit"]
+    bar_height, gap, left, width, top = 16, 4, 430, 420, 30
+    height = top + len(shown) * (bar_height + gap) + 40
+    scale = width / 1.5
+    colors = {"typed": "#2b6cb0", "dynamic": "#6b46c1", "peer": "#c05621", "cpython": "#718096", "reference": "#2f855a"}
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 80}" height="{height}" '
+             f'font-family="sans-serif" font-size="11">',
+             f'<text x="10" y="18" font-size="13" font-weight="bold">Throughput ÷ hand-written limit '
+             f'(same run; 1.0 = the limit)</text>']
+    for index, row in enumerate(shown):
+        y = top + index * (bar_height + gap)
+        ratio = row["ratio"]
+        length = min(ratio, 1.5) * scale
+        label = f"{row['workload']} {row['implementation']}"
+        label = label.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        parts.append(f'<text x="{left - 6}" y="{y + 12}" text-anchor="end">{label}</text>')
+        parts.append(f'<rect x="{left}" y="{y}" width="{max(length, 1):.1f}" height="{bar_height}" '
+                     f'fill="{colors.get(row["role"], "#999")}"/>')
+        text = f"{ratio:.2f}" if ratio < 1.5 else f"{ratio:.2f} ▸"
+        parts.append(f'<text x="{left + min(length, width) + 4:.1f}" y="{y + 12}">{text}</text>')
+    axis_bottom = top + len(shown) * (bar_height + gap)
+    # Solid: the limit; dashed: the issue's targets (0.8 W3, 0.9 W1/W2 typed, 0.95 W4).
+    for mark in (0.8, 0.9, 0.95, 1.0):
+        x = left + mark * scale
+        dash = "" if mark == 1.0 else ' stroke-dasharray="3,3"'
+        parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{axis_bottom}" stroke="#333"{dash}/>')
+    for mark in (0, 0.5, 1.0, 1.5):
+        x = left + mark * scale
+        parts.append(f'<text x="{x:.1f}" y="{axis_bottom + 14}" text-anchor="middle">{mark:g}</text>')
+    parts.append(f'<text x="{left + 0.9 * scale:.1f}" y="{top - 8}" text-anchor="middle" font-size="9">'
+                 f'targets 0.8 / 0.9 / 0.95</text>')
+    legend_y = axis_bottom + 30
+    for offset, (role, color) in enumerate(colors.items()):
+        parts.append(f'<rect x="{left + offset * 85}" y="{legend_y - 9}" width="10" height="10" fill="{color}"/>')
+        parts.append(f'<text x="{left + offset * 85 + 14}" y="{legend_y}">{role}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def main():
+    args = sys.argv[1:]
+    run = args[0]
+
+    def option(name, default="?"):
+        return args[args.index(name) + 1] if name in args else default
+
+    meta, python_version, rows = load_rows(run)
+    text = table(rows)
+    checks = targets(rows)
+    about = machine(python_version, option("--load-before"), option("--load-after"))
+    print(text)
+    print()
+    print("Targets:")
+    for label, value, ok in checks:
+        print(f"  [{'met' if ok else 'MISSED'}] {label}: {value}")
+    print()
+    print("Machine:", about)
+    mismatches = [row for row in rows if row.get("checksum") and row["checksum"] != row["expected"]]
+    if "--update-readme" in args:
+        readme_path = os.path.join(PACKAGE, "README.md")
+        readme = open(readme_path).read()
+        target_lines = "\n".join(f"- {'met' if ok else '**missed**'}: {label}: {value}" for label, value, ok in checks)
+        section = (f"<!-- results:start -->\nMachine: {about}.\n\n{text}\n\nTargets:\n\n{target_lines}\n\n"
+                   f"![ratios](ratios.svg)\n<!-- results:end -->")
+        readme = re.sub(r"<!-- results:start -->.*<!-- results:end -->", lambda _: section, readme, flags=re.S)
+        open(readme_path, "w").write(readme)
+        open(os.path.join(PACKAGE, "ratios.svg"), "w").write(svg(rows))
+        print("updated", readme_path, "and ratios.svg")
+    sys.exit(1 if mismatches else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+import StreamFramer
+import StructPack
+import Workloads
+
+/// StreamFramer on W3, W4 (its typed `LengthFieldFramer` and its run-time `Framer`) and the
+/// encoder on W8. Framers live across passes, as across a connection's reads.
+enum FramerCases {
+    static func cases() -> [BenchmarkCase] {
+        [
+            BenchmarkCase(.smallFrames, "StreamFramer LengthFieldFramer", .typed) { inputs in
+                let stream = inputs.small
+                let framer = FramerHolder(LengthFieldFramer(configuration))
+                return .folding { frameTyped(stream, framer) }
+            },
+            BenchmarkCase(.smallFrames, "StreamFramer Framer(Framing)", .dynamic) { inputs in
+                let stream = inputs.small
+                let framer = FramerHolder(Framer(.lengthField(configuration)))
+                return .folding { frameDynamic(stream, framer) }
+            },
+            BenchmarkCase(.largeFrames, "StreamFramer LengthFieldFramer", .typed) { inputs in
+                let stream = inputs.large
+                let framer = FramerHolder(LengthFieldFramer(configuration))
+                return .folding { frameTyped(stream, framer) }
+            },
+            BenchmarkCase(.largeFrames, "StreamFramer Framer(Framing)", .dynamic) { inputs in
+                let stream = inputs.large
+                let framer = FramerHolder(Framer(.lengthField(configuration)))
+                return .folding { frameDynamic(stream, framer) }
+            },
+            BenchmarkCase(.encode, "StreamFramer LengthFieldEncoder.encode", .typed) { inputs in
+                let stream = inputs.small
+                let output = Box([UInt8]())
+                output.value.reserveCapacity(stream.stream.count)
+                return .writing({ encode(stream, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.encode, "StreamFramer writeHeader + copyMemory", .typed) { inputs in
+                let stream = inputs.small
+                let output = Box([UInt8](repeating: 0, count: stream.stream.count))
+                return .writing({ writeHeaders(stream, into: &output.value) }, output: { output.value })
+            },
+        ]
+    }
+
+    static let configuration = try! LengthFieldConfiguration(header: "!I")
+    static let encoder = try! LengthFieldEncoder(configuration)
+
+    @inline(never)
+    static func frameTyped(_ input: FrameStream, _ holder: FramerHolder<LengthFieldFramer>) -> UInt64 {
+        var framer = holder.take()
+        var fold = FrameChecksum()
+        input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            for size in input.chunkSizes {
+                framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
+                begin += size
+                while let frame = try! framer.next() {
+                    frame.payload.withUnsafeBytes { fold.add($0) }
+                }
+            }
+        }
+        holder.put(framer)
+        return fold.value
+    }
+
+    @inline(never)
+    static func frameDynamic(_ input: FrameStream, _ holder: FramerHolder<Framer>) -> UInt64 {
+        var framer = holder.take()
+        var fold = FrameChecksum()
+        input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            for size in input.chunkSizes {
+                framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
+                begin += size
+                while let frame = try! framer.next() {
+                    frame.payload.withUnsafeBytes { fold.add($0) }
+                }
+            }
+        }
+        holder.put(framer)
+        return fold.value
+    }
+
+    @inline(never)
+    static func encode(_ input: FrameStream, into output: inout [UInt8]) -> UInt64 {
+        output.removeAll(keepingCapacity: true)
+        input.stream.withUnsafeBytes { stream in
+            for payload in input.payloads {
+                try! encoder.encode(UnsafeRawBufferPointer(rebasing: stream[payload]), appendingTo: &output)
+            }
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func writeHeaders(_ input: FrameStream, into output: inout [UInt8]) -> UInt64 {
+        return input.stream.withUnsafeBytes { stream in
+            output.withUnsafeMutableBytes { raw in
+                var offset = 0
+                for payload in input.payloads {
+                    let header = try! encoder.writeHeader(
+                        payloadCount: payload.count, into: UnsafeMutableRawBufferPointer(rebasing: raw[offset...]))
+                    (raw.baseAddress! + offset + header).copyMemory(
+                        from: stream.baseAddress! + payload.lowerBound, byteCount: payload.count)
+                    offset += header + payload.count
+                }
+                return UInt64(offset)
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+import Workloads
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The practical limit: what a careful engineer writes by hand with `withUnsafeBytes`,
+/// `loadUnaligned`/`storeBytes` and byte-order conversion, for exactly one format.
+enum HandWritten {
+    static func cases() -> [BenchmarkCase] {
+        [
+            BenchmarkCase(.unpack, "hand-written loadUnaligned", .limit) { inputs in
+                let set = inputs.standard
+                return .folding { unpackStandard(set.packed) }
+            },
+            BenchmarkCase(.pack, "hand-written storeBytes", .limit) { inputs in
+                let set = inputs.standard
+                let output = Box([UInt8](repeating: 0, count: set.packed.count))
+                return .writing({ packStandard(set.records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.nativeUnpack, "hand-written loadUnaligned", .limit) { inputs in
+                let set = inputs.native
+                return .folding { unpackNative(set.packed) }
+            },
+            BenchmarkCase(.nativePack, "hand-written storeBytes", .limit) { inputs in
+                let set = inputs.native
+                let output = Box([UInt8](repeating: 0xEE, count: set.packed.count))
+                return .writing({ packNative(set.records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.stringsUnpack, "hand-written loadUnaligned + Array", .limit) { inputs in
+                let set = inputs.strings
+                return .folding { unpackStrings(set.packed) }
+            },
+            BenchmarkCase(.stringsPack, "hand-written storeBytes + copyMemory", .limit) { inputs in
+                let set = inputs.strings
+                let output = Box([UInt8](repeating: 0xEE, count: set.packed.count))
+                return .writing({ packStrings(set.records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.smallFrames, "hand-written framer", .limit) { inputs in
+                let stream = inputs.small
+                let framer = FramerHolder(HandWrittenFramer())
+                return .folding { frame(stream, framer) }
+            },
+            BenchmarkCase(.largeFrames, "hand-written framer", .limit) { inputs in
+                let stream = inputs.large
+                let framer = FramerHolder(HandWrittenFramer())
+                return .folding { frame(stream, framer) }
+            },
+            BenchmarkCase(.smallFrames, "memcpy of the chunks (bandwidth)", .reference) { inputs in
+                let stream = inputs.small
+                return .folding { copyChunks(stream) }
+            },
+            BenchmarkCase(.largeFrames, "memcpy of the chunks (bandwidth)", .reference) { inputs in
+                let stream = inputs.large
+                return .folding { copyChunks(stream) }
+            },
+            BenchmarkCase(.encode, "hand-written storeBytes + copyMemory", .limit) { inputs in
+                let stream = inputs.small
+                let output = Box([UInt8](repeating: 0, count: stream.stream.count))
+                return .writing({ encode(stream, into: &output.value) }, output: { output.value })
+            },
+        ]
+    }
+
+    // MARK: Records
+
+    @inline(never)
+    static func unpackStandard(_ packed: [UInt8]) -> UInt64 {
+        packed.withUnsafeBytes { raw in
+            var fold = RecordChecksum()
+            var offset = 0
+            while offset + 24 <= raw.count {
+                fold.add(
+                    UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)),
+                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt16.self)),
+                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 6, as: UInt16.self)),
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
+                    Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))))
+                offset += 24
+            }
+            return fold.value
+        }
+    }
+
+    @inline(never)
+    static func packStandard(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
+        output.withUnsafeMutableBytes { raw in
+            var offset = 0
+            for record in records {
+                raw.storeBytes(of: record.a.littleEndian, toByteOffset: offset, as: UInt32.self)
+                raw.storeBytes(of: record.b.littleEndian, toByteOffset: offset + 4, as: UInt16.self)
+                raw.storeBytes(of: record.c.littleEndian, toByteOffset: offset + 6, as: UInt16.self)
+                raw.storeBytes(of: record.d.littleEndian, toByteOffset: offset + 8, as: UInt64.self)
+                raw.storeBytes(of: record.e.bitPattern.littleEndian, toByteOffset: offset + 16, as: UInt64.self)
+                offset += 24
+            }
+            return UInt64(offset)
+        }
+    }
+
+    @inline(never)
+    static func unpackNative(_ packed: [UInt8]) -> UInt64 {
+        packed.withUnsafeBytes { raw in
+            var fold = NativeChecksum()
+            var offset = 0
+            while offset + 16 <= raw.count {
+                fold.add(
+                    raw.loadUnaligned(fromByteOffset: offset, as: Int8.self),
+                    raw.loadUnaligned(fromByteOffset: offset + 2, as: Int16.self),
+                    raw.loadUnaligned(fromByteOffset: offset + 4, as: Int32.self),
+                    raw.loadUnaligned(fromByteOffset: offset + 8, as: Int64.self))
+                offset += 16
+            }
+            return fold.value
+        }
+    }
+
+    @inline(never)
+    static func packNative(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
+        output.withUnsafeMutableBytes { raw in
+            var offset = 0
+            for record in records {
+                raw.storeBytes(of: record.b, toByteOffset: offset, as: Int8.self)
+                raw.storeBytes(of: 0, toByteOffset: offset + 1, as: UInt8.self)
+                raw.storeBytes(of: record.h, toByteOffset: offset + 2, as: Int16.self)
+                raw.storeBytes(of: record.i, toByteOffset: offset + 4, as: Int32.self)
+                raw.storeBytes(of: record.q, toByteOffset: offset + 8, as: Int64.self)
+                offset += 16
+            }
+            return UInt64(offset)
+        }
+    }
+
+    /// Reads the strings into arrays, as every implementation of this workload must deliver them.
+    @inline(never)
+    static func unpackStrings(_ packed: [UInt8]) -> UInt64 {
+        packed.withUnsafeBytes { raw in
+            var fold = StringChecksum()
+            var offset = 0
+            while offset + 30 <= raw.count {
+                let a = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                let s = Array(UnsafeRawBufferPointer(rebasing: raw[(offset + 4)..<(offset + 20)]))
+                let length = min(Int(raw[offset + 20]), 7)
+                let p = Array(UnsafeRawBufferPointer(rebasing: raw[(offset + 21)..<(offset + 21 + length)]))
+                let h = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 28, as: UInt16.self))
+                fold.add(a, s, p, h)
+                offset += 30
+            }
+            return fold.value
+        }
+    }
+
+    @inline(never)
+    static func packStrings(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
+        output.withUnsafeMutableBytes { raw in
+            var offset = 0
+            for record in records {
+                raw.storeBytes(of: record.a.littleEndian, toByteOffset: offset, as: UInt32.self)
+                record.s.withUnsafeBytes { s in
+                    (raw.baseAddress! + offset + 4).copyMemory(from: s.baseAddress!, byteCount: 16)
+                }
+                let length = min(record.p.count, 7)
+                raw[offset + 20] = UInt8(length)
+                record.p.withUnsafeBytes { p in
+                    if length > 0 { (raw.baseAddress! + offset + 21).copyMemory(from: p.baseAddress!, byteCount: length) }
+                }
+                (raw.baseAddress! + offset + 21 + length).initializeMemory(as: UInt8.self, repeating: 0, count: 7 - length)
+                raw.storeBytes(of: record.h.littleEndian, toByteOffset: offset + 28, as: UInt16.self)
+                offset += 30
+            }
+            return UInt64(offset)
+        }
+    }
+
+    // MARK: Frames
+
+    /// Feeds the stream to ``HandWrittenFramer`` chunk by chunk, folding every payload. The framer
+    /// lives across passes, as it lives across a connection's reads: this is the steady state.
+    @inline(never)
+    static func frame(_ input: FrameStream, _ holder: FramerHolder<HandWrittenFramer>) -> UInt64 {
+        var framer = holder.take()
+        var fold = FrameChecksum()
+        input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            for size in input.chunkSizes {
+                framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
+                begin += size
+                while let payload = framer.next() { fold.add(payload) }
+            }
+        }
+        holder.put(framer)
+        return fold.value
+    }
+
+    /// Copies each chunk into a 2 MiB buffer, wrapping around: the copy every framer makes,
+    /// and nothing else.
+    @inline(never)
+    static func copyChunks(_ input: FrameStream) -> UInt64 {
+        let capacity = 2 << 20
+        let target = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { target.deallocate() }
+        var written = 0
+        var copied: UInt64 = 0
+        input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            for size in input.chunkSizes {
+                if capacity - written < size { written = 0 }
+                memcpy(target + written, stream.baseAddress! + begin, size)
+                written += size
+                begin += size
+                copied &+= UInt64(target.load(fromByteOffset: written - 1, as: UInt8.self))
+            }
+        }
+        return copied
+    }
+
+    /// Header (big-endian `UInt32`) and payload for every frame, into a buffer of the right size.
+    @inline(never)
+    static func encode(_ input: FrameStream, into output: inout [UInt8]) -> UInt64 {
+        input.stream.withUnsafeBytes { stream in
+            output.withUnsafeMutableBytes { raw in
+                var offset = 0
+                for payload in input.payloads {
+                    raw.storeBytes(of: UInt32(payload.count).bigEndian, toByteOffset: offset, as: UInt32.self)
+                    (raw.baseAddress! + offset + 4).copyMemory(from: stream.baseAddress! + payload.lowerBound, byteCount: payload.count)
+                    offset += 4 + payload.count
+                }
+                return UInt64(offset)
+            }
+        }
+    }
+}
+
+/// The minimal hand-written `'!I'` framer: one buffer, a read and a write index; when a chunk does
+/// not fit after the unread bytes, they move to the front if the consumed prefix is at least as
+/// large (so moves stay amortised), else the buffer doubles; a frame whose header has arrived gets
+/// room for all of it at once. Payloads are handed out as pointers
+/// valid until the next append. No maximum length, no lifetime safety: the limit, not a product.
+struct HandWrittenFramer: ~Copyable {
+    var base: UnsafeMutableRawPointer
+    var capacity: Int
+    var readIndex = 0
+    var writeIndex = 0
+    /// The wire length of an incomplete frame whose header has been read, so the append that
+    /// needs room makes room for all of it (moving only the bytes buffered so far).
+    var pending = 0
+
+    init() {
+        capacity = 64 << 10
+        base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    mutating func append(_ chunk: UnsafeRawBufferPointer) {
+        let count = chunk.count
+        if capacity - writeIndex < count || pending > capacity - readIndex {
+            let live = writeIndex - readIndex
+            let needed = max(live, pending) + count
+            if needed <= capacity && readIndex >= live {
+                memmove(base, base + readIndex, live)
+            } else {
+                let grown = max(capacity * 2, needed)
+                let fresh = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 16)
+                memcpy(fresh, base + readIndex, live)
+                base.deallocate()
+                base = fresh
+                capacity = grown
+            }
+            readIndex = 0
+            writeIndex = live
+        }
+        memcpy(base + writeIndex, chunk.baseAddress!, count)
+        writeIndex += count
+    }
+
+    mutating func next() -> UnsafeRawBufferPointer? {
+        guard writeIndex - readIndex >= 4 else { return nil }
+        let length = Int(UInt32(bigEndian: (base + readIndex).loadUnaligned(as: UInt32.self)))
+        guard writeIndex - readIndex - 4 >= length else {
+            pending = 4 + length
+            return nil
+        }
+        let payload = UnsafeRawBufferPointer(start: base + readIndex + 4, count: length)
+        readIndex += 4 + length
+        pending = 0
+        return payload
+    }
+}
