@@ -14,8 +14,8 @@ protocol FuzzElement: StructPackable, StructUnpackable {
     func agrees(with value: StructValue) -> Bool
 }
 
-/// The types the typed check draws from.
-let fuzzElementTypes: [any FuzzElement.Type] = [
+/// The types the typed check draws from. (Immutable; the fuzzer runs on one thread.)
+nonisolated(unsafe) let fuzzElementTypes: [any FuzzElement.Type] = [
     Int8.self, Int16.self, Int32.self, Int64.self, Int.self, Int128.self,
     UInt8.self, UInt16.self, UInt32.self, UInt64.self, UInt.self, UInt128.self,
     Bool.self, Double.self, Float.self, Float16.self, [UInt8].self, StructValue.self,
