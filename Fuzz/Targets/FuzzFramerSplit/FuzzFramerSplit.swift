@@ -7,6 +7,8 @@ import StructPack
 /// The stream is fed once whole to the framing's own framer, and once in the fuzzer's chunks
 /// (through `append` or `appendWithUnsafeMutableBytes`, to the framer or to the run-time
 /// `Framer`), draining `next()` after every chunk and calling `finish()` at the end. Checks:
+/// - the whole run gives what ``ReferenceFramer``, a model of SPEC.md chapter 3, gives: the
+///   same frames and the same errors with the specification's messages;
 /// - both runs give exactly the same events: the same frames (bytes, payload, header,
 ///   delimiter), the same errors (code, message, byte counts) in the same order, and the same
 ///   end (SPEC.md §3: "feeding a stream whole, byte by byte or in any other chunks yields the
@@ -35,6 +37,10 @@ public func fuzzFramerSplit(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt
     let stream = input.rest()
 
     let whole = Feed.run(framing, stream: stream, chunks: [stream.count], plan: [0], holdsFrames: false, runtime: false)
+    let reference = ReferenceFramer.events(framing, stream)
+    invariant(
+        whole.events.map(\.withoutCounts) == reference,
+        "\(framing): stream \(hex(stream)):\nframer    \(whole.events)\nreference \(reference)")
     var chunks: [Int] = []
     var offset = 0
     var step = 0
