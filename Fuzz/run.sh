@@ -16,6 +16,8 @@
 #   FUZZ_MALLOC_LIMIT_MB=N     largest single allocation allowed before libFuzzer reports a
 #                              crash (default 256): "huge counts are errors before allocation".
 #   FUZZ_RSS_LIMIT_MB=N        memory limit of the fuzzing process (default 2048).
+#   FUZZ_QUIET=1               keep libFuzzer's progress lines in Fuzz/.work/logs/ and print
+#                              only the totals (or, on failure, the end of the log); CI sets it.
 #
 # Every failure (crash, trap, broken invariant, sanitizer report, leak, timeout, out of memory)
 # makes this script exit non-zero; the input is saved under Fuzz/.work/artifacts/TARGET/.
@@ -149,7 +151,21 @@ fuzz() {
     local options=()
     mapfile -t options < <(common_options "$name")
     log "fuzzing $name for ${seconds}s"
-    nice -n "$NICE" "$BUILD/bin/$name" "${options[@]}" -max_total_time="$seconds" "$@" "$corpus" "${seeds[@]}"
+    local command=(nice -n "$NICE" "$BUILD/bin/$name" "${options[@]}" -max_total_time="$seconds" "$@" "$corpus" "${seeds[@]}")
+    if [[ "${FUZZ_QUIET:-0}" != 1 ]]; then
+        "${command[@]}"
+        return
+    fi
+    mkdir -p "$WORK/logs"
+    local output="$WORK/logs/fuzz-$name.log"
+    if "${command[@]}" >"$output" 2>&1; then
+        grep -E '^(stat::|Done )' "$output" >&2 || true
+        grep -E '^#[0-9]+' "$output" | tail -n 1 >&2 || true
+    else
+        tail -n 200 "$output" >&2
+        log "$name failed; the input is in $WORK/artifacts/$name/, the whole log in $output"
+        return 1
+    fi
 }
 
 # replay NAME : every fail case and seed input once; any crash, leak or report fails.
