@@ -41,15 +41,19 @@ public func fuzzFramerSplit(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt
     invariant(
         whole.events.map(\.withoutCounts) == reference,
         "\(framing): stream \(hex(stream)):\nframer    \(whole.events)\nreference \(reference)")
+    // Sizes 0...63; an empty chunk is followed by a one-byte chunk, so the plan always advances.
     var chunks: [Int] = []
     var offset = 0
     var step = 0
     while offset < stream.count {
-        let size = min(Int(plan[step % plan.count] & 0x3F), stream.count - offset)
+        var size = min(Int(plan[step % plan.count] & 0x3F), stream.count - offset)
+        if size == 0 {
+            chunks.append(0)
+            size = 1
+        }
         chunks.append(size)
         offset += size
         step += 1
-        if step > 4 * stream.count + 8 { chunks.append(stream.count - offset); break }
     }
     let chunked = Feed.run(
         framing, stream: stream, chunks: chunks, plan: plan, holdsFrames: holdsFrames, runtime: useRuntimeFramer)
