@@ -83,8 +83,11 @@ enum FormatParser {
         let offset = layout.size + padding
         // For s, p and x the count is a byte count; otherwise it counts items of itemSize bytes.
         guard count <= (Int.max - offset) / itemSize else { throw .sizeTooLong }
+        // A field's itemSize is the bytes per value: for s and p the whole string is one value.
+        let isString = code.kind == .string || code.kind == .pascalString
         let field = Struct.Field(
-            code: code, count: count, offset: offset, alignmentPadding: padding, itemSize: itemSize)
+            code: code, count: count, offset: offset, alignmentPadding: padding,
+            itemSize: isString ? count : itemSize)
         layout.size = offset + field.byteCount
         // Only a format near Int.max bytes followed by `0s` items could overflow; saturate, as
         // any operation on that many values fails its buffer or allocation check anyway.

@@ -1,0 +1,133 @@
+import StreamFramer
+import StructPack
+
+/// What a framer did with a stream, event by event.
+enum FramingEvent: Equatable, CustomStringConvertible {
+    /// A frame: its delivered bytes, payload, header and delimiter.
+    case frame(bytes: [UInt8], payload: [UInt8], header: [UInt8], delimiter: [UInt8])
+    /// An error from `next()` or `finish()`, with everything it carries.
+    case error(code: FramingError.Code, message: String, buffered: Int?, expected: Int?)
+    /// `finish()` returned `nil`: a clean end.
+    case end
+
+    init(_ frame: Frame) {
+        self = .frame(
+            bytes: Array(frame.bytes), payload: Array(frame.payload), header: Array(frame.header),
+            delimiter: Array(frame.delimiter))
+    }
+
+    init(_ error: FramingError) {
+        self = .error(
+            code: error.code, message: error.message, buffered: error.bufferedByteCount,
+            expected: error.expectedByteCount)
+    }
+
+    var description: String {
+        switch self {
+        case .frame(let bytes, _, let header, let delimiter): "frame(\(hex(bytes)) h:\(hex(header)) d:\(hex(delimiter)))"
+        case .error(let code, let message, _, _): "error(\(code): \(message))"
+        case .end: "end"
+        }
+    }
+}
+
+/// Feeds a stream to a framer in given chunks and records what happens, checking the framer
+/// contract and the memory bound at every step.
+struct Feed {
+    /// The events, in order.
+    var events: [FramingEvent] = []
+
+    /// Feeds `stream` cut into `chunks` (sizes adding up to the stream's length); `plan` picks,
+    /// per chunk, `append` or `appendWithUnsafeMutableBytes`.
+    static func run(
+        _ framing: Framing, stream: [UInt8], chunks: [Int], plan: [UInt8], holdsFrames: Bool, runtime: Bool
+    ) -> Feed {
+        switch framing {
+        case .lengthField(let options) where !runtime:
+            var framer = LengthFieldFramer(options)
+            return run(&framer, framing, stream, chunks, plan, holdsFrames)
+        case .delimiter(let options) where !runtime:
+            var framer = DelimiterFramer(options)
+            return run(&framer, framing, stream, chunks, plan, holdsFrames)
+        case .fixedLength(let options) where !runtime:
+            var framer = FixedLengthFramer(options)
+            return run(&framer, framing, stream, chunks, plan, holdsFrames)
+        case .varint(let options) where !runtime:
+            var framer = VarintFramer(options)
+            return run(&framer, framing, stream, chunks, plan, holdsFrames)
+        default:
+            var framer = Framer(framing)
+            return run(&framer, framing, stream, chunks, plan, holdsFrames)
+        }
+    }
+
+    private static func run<D: FrameDecoder & ~Copyable>(
+        _ framer: inout D, _ framing: Framing, _ stream: [UInt8], _ chunks: [Int], _ plan: [UInt8], _ holdsFrames: Bool
+    ) -> Feed {
+        var feed = Feed()
+        var checker = FramerChecker(framing: framing)
+        var held: [(Frame, FramingEvent)] = []
+        var offset = 0
+        var failed = false
+        stream.withUnsafeBytes { bytes in
+            for (index, size) in chunks.enumerated() where !failed {
+                let chunk = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)])
+                offset += size
+                let mode = plan[index % plan.count]
+                if mode & 0x40 != 0 {
+                    // Straight into the buffer, offering a little more room than is written.
+                    let offered = size + Int(mode >> 7)
+                    checker.noteChunk(offered)
+                    let written = framer.appendWithUnsafeMutableBytes(maximumByteCount: offered) { target in
+                        invariant(target.count == offered, "offered \(target.count) bytes, asked \(offered)")
+                        if size > 0 { target.baseAddress!.copyMemory(from: chunk.baseAddress!, byteCount: size) }
+                        return size
+                    }
+                    invariant(written == size, "appendWithUnsafeMutableBytes appended \(written) of \(size)")
+                } else {
+                    checker.noteChunk(size)
+                    framer.append(chunk)
+                }
+                failed = drain(&framer, &feed, &checker, &held, holdsFrames, finishing: false)
+                checker.checkBounds(framer, failed: failed)
+            }
+        }
+        if !failed { _ = drain(&framer, &feed, &checker, &held, holdsFrames, finishing: true) }
+        for (frame, event) in held {
+            invariant(FramingEvent(frame) == event, "a held frame changed: was \(event), now \(FramingEvent(frame))")
+        }
+        return feed
+    }
+
+    /// Calls `next()` (or `finish()`) until it returns `nil` or the framer fails; returns whether
+    /// it failed.
+    private static func drain<D: FrameDecoder & ~Copyable>(
+        _ framer: inout D, _ feed: inout Feed, _ checker: inout FramerChecker, _ held: inout [(Frame, FramingEvent)],
+        _ holdsFrames: Bool, finishing: Bool
+    ) -> Bool {
+        var calls = 0
+        while true {
+            calls += 1
+            invariant(calls < 1_000_000, "\(checker.framing): next() does not settle")
+            do {
+                guard let frame = try finishing ? framer.finish() : framer.next() else {
+                    if finishing {
+                        feed.events.append(.end)
+                        invariant(framer.bufferedByteCount == 0, "finish() returned nil with bytes buffered")
+                    }
+                    return false
+                }
+                let event = FramingEvent(frame)
+                feed.events.append(event)
+                if holdsFrames { held.append((frame, event)) }
+            } catch {
+                feed.events.append(FramingEvent(error))
+                let failed = checker.isFailed(&framer)
+                checker.checkStickiness(error, failed: failed, finishing: finishing)
+                guard failed else { continue }
+                checker.checkFailed(&framer, error)
+                return true
+            }
+        }
+    }
+}
