@@ -108,9 +108,16 @@ public struct DelimiterFramer: ~Copyable, FrameDecoder, Sendable {
             case .failed:
                 throw failure ?? FramingError(.invalidConfiguration, "framer failed")
             case .discarding:
-                guard skipDiscardedBytes() else { return nil }
+                guard skipDiscardedBytes() else {
+                    buffer.releaseIfIdle()
+                    return nil
+                }
             case .scanning:
-                return try scanForFrame()
+                guard let frame = try scanForFrame() else {
+                    buffer.releaseIfIdle()
+                    return nil
+                }
+                return frame
             }
         }
     }
@@ -128,6 +135,7 @@ public struct DelimiterFramer: ~Copyable, FrameDecoder, Sendable {
         let buffered = buffer.count
         if state == .discarding || buffered == 0 {
             buffer.consume(buffered)
+            buffer.releaseIfIdle()
             state = .scanning
             scannedCount = 0
             return nil

@@ -87,6 +87,7 @@ public struct FixedLengthFramer: ~Copyable, FrameDecoder, Sendable {
         if let failure { throw failure }
         guard buffer.count >= frameLength else {
             buffer.expectFrame(length: frameLength)
+            buffer.releaseIfIdle()
             return nil
         }
         let start = buffer.readIndex

@@ -40,8 +40,9 @@ struct FrameBuffer: ~Copyable, Sendable {
 
     /// The smallest allocation, and the constant slack in the size limit.
     @usableFromInline static let minimumCapacity = 4096
-    /// An empty buffer larger than this releases its storage, so an idle connection that once
-    /// received a large frame does not keep its memory.
+    /// An empty buffer larger than this releases its storage when the framer's `next()` finds
+    /// nothing to return, so an idle connection that once received a large frame does not keep
+    /// its memory.
     @usableFromInline static let retainedCapacityLimit = 1 << 20
     /// The largest pending frame reserved at once; longer ones grow by doubling as bytes arrive.
     @usableFromInline static let maximumReservation = 1 << 30
@@ -112,10 +113,20 @@ struct FrameBuffer: ~Copyable, Sendable {
     }
 
     /// Marks `byteCount` buffered bytes as consumed (they now belong to a returned frame).
+    ///
+    /// Never releases the storage: the frame being returned views it, and keeping the framer's
+    /// reference alive through the call lets the compiler drop a retain and release per frame.
     @inlinable
     mutating func consume(_ byteCount: Int) {
         readIndex &+= byteCount
         pendingFrameLength = 0
+    }
+
+    /// Called where a framer's `next()` returns `nil`: an empty buffer whose capacity exceeds
+    /// ``retainedCapacityLimit`` releases its storage, so an idle connection that once carried a
+    /// large frame holds no memory once its caller has drained it.
+    @inlinable
+    mutating func releaseIfIdle() {
         if readIndex == writeIndex && storage.capacity > Self.retainedCapacityLimit {
             releaseStorage()
         }

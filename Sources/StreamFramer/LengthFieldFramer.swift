@@ -125,7 +125,10 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
         case .waitingForFrame(let length):
             bodyLength = length
         case .waitingForHeader:
-            guard buffer.count >= headerSize else { return nil }
+            guard buffer.count >= headerSize else {
+                buffer.releaseIfIdle()
+                return nil
+            }
             bodyLength = try decodeBodyLength()
         case .failed:
             throw repeatedFailure()

@@ -134,7 +134,10 @@ public struct VarintFramer: ~Copyable, FrameDecoder, Sendable {
             headerLength = header
             bodyLength = body
         case .waitingForHeader:
-            guard let (header, body) = try decodeHeader() else { return nil }
+            guard let (header, body) = try decodeHeader() else {
+                buffer.releaseIfIdle()
+                return nil
+            }
             headerLength = header
             bodyLength = body
             state = .waitingForFrame(headerLength: header, bodyLength: body)

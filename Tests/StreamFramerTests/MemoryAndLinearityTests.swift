@@ -47,7 +47,10 @@ struct MemoryAndLinearityTests {
         #expect(delivered == [0x5A, 0x5A, 0x5A, 0x5A, 4])
         #expect(totalMoved <= stream.count, "moved \(totalMoved) bytes for a \(stream.count)-byte stream")
         #expect(framer.statistics.bytesAppended == stream.count)
-        // Empty again after a frame over 1 MiB: the storage is released.
+        // Empty again after a frame over 1 MiB: the storage stays while the last frame is handed
+        // out, and the next call that finds nothing releases it (SPEC §3.2).
+        #expect(framer.statistics.capacity > 1 << 20)
+        #expect(try framer.next() == nil)
         #expect(framer.statistics.capacity == 0)
     }
 
