@@ -123,14 +123,21 @@ public struct Framer: ~Copyable, FrameDecoder, Sendable {
     /// The next complete frame, or `nil` until more bytes arrive.
     ///
     /// - Throws: the underlying framer's ``FramingError``.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() throws(FramingError) -> Frame? {
         switch kind {
         case .lengthField: try lengthField!.next()
-        case .delimiter: try delimiter!.next()
         case .fixedLength: try fixedLength!.next()
         case .varint: try varint!.next()
+        case .delimiter: try nextDelimited()
         }
+    }
+
+    /// `next()` of the delimiter framer, whose scanning is not inlinable: kept out of line so
+    /// that the other framers' paths inline into the caller's loop.
+    @usableFromInline @inline(never)
+    mutating func nextDelimited() throws(FramingError) -> Frame? {
+        try delimiter!.next()
     }
 
     /// Ends the stream; see ``FrameDecoder/finish()``.
