@@ -80,7 +80,6 @@ public struct DelimiterFramer: ~Copyable, FrameDecoder, Sendable {
     /// - Complexity: O(`bytes.count`) amortised.
     @inlinable
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        guard state != .failed else { return }
         buffer.append(bytes)
     }
 
@@ -90,11 +89,7 @@ public struct DelimiterFramer: ~Copyable, FrameDecoder, Sendable {
     public mutating func appendWithUnsafeMutableBytes<E: Error>(
         maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
     ) throws(E) -> Int {
-        guard state != .failed else {
-            _ = try body(UnsafeMutableRawBufferPointer(start: nil, count: 0))
-            return 0
-        }
-        return try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
     }
 
     /// The next complete frame, or `nil` until more bytes arrive.
@@ -230,7 +225,7 @@ public struct DelimiterFramer: ~Copyable, FrameDecoder, Sendable {
         state = .failed
         failure = error
         scannedCount = 0
-        buffer.releaseStorage()
+        buffer.close()
         return error
     }
 }

@@ -62,7 +62,6 @@ public struct FixedLengthFramer: ~Copyable, FrameDecoder, Sendable {
     /// - Complexity: O(`bytes.count`) amortised.
     @inlinable
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil else { return }
         buffer.append(bytes)
     }
 
@@ -72,11 +71,7 @@ public struct FixedLengthFramer: ~Copyable, FrameDecoder, Sendable {
     public mutating func appendWithUnsafeMutableBytes<E: Error>(
         maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
     ) throws(E) -> Int {
-        guard failure == nil else {
-            _ = try body(UnsafeMutableRawBufferPointer(start: nil, count: 0))
-            return 0
-        }
-        return try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
     }
 
     /// The next complete frame, or `nil` until more bytes arrive.
@@ -110,7 +105,7 @@ public struct FixedLengthFramer: ~Copyable, FrameDecoder, Sendable {
         guard buffered > 0 else { return nil }
         let error = FramingError.truncatedFrame(buffered: buffered, expected: frameLength)
         failure = error
-        buffer.releaseStorage()
+        buffer.close()
         throw error
     }
 }

@@ -37,6 +37,8 @@ struct FrameBuffer: ~Copyable, Sendable {
     @usableFromInline let frameLimit: Int
     /// Counters about allocations and moved bytes.
     @usableFromInline var statistics: FramerStatistics
+    /// Set by ``close()`` when the framer fails: appended bytes are discarded from then on.
+    @usableFromInline var refusesInput: Bool
 
     /// The smallest allocation, and the constant slack in the size limit.
     @usableFromInline static let minimumCapacity = 4096
@@ -57,6 +59,7 @@ struct FrameBuffer: ~Copyable, Sendable {
         self.pendingFrameLength = 0
         self.frameLimit = Swift.max(frameLimit, 0)
         self.statistics = FramerStatistics()
+        self.refusesInput = false
     }
 
     /// The number of buffered bytes.
@@ -67,13 +70,13 @@ struct FrameBuffer: ~Copyable, Sendable {
     @inlinable
     var readPointer: UnsafeRawPointer { UnsafeRawPointer(storage.base + readIndex) }
 
-    /// Copies `bytes` after the buffered bytes.
+    /// Copies `bytes` after the buffered bytes (nothing once ``close()`` was called).
     ///
     /// - Complexity: O(`bytes.count`) amortised.
     @inlinable
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         let count = bytes.count
-        guard count > 0, let source = bytes.baseAddress else { return }
+        guard count > 0, !refusesInput, let source = bytes.baseAddress else { return }
         if storage.capacity &- writeIndex < count || pendingFrameLength > storage.capacity &- readIndex {
             makeRoom(for: count)
         }
@@ -85,11 +88,16 @@ struct FrameBuffer: ~Copyable, Sendable {
 
     /// Lets `body` write up to `maximumByteCount` bytes straight after the buffered bytes (a
     /// socket `read` into the buffer, with no intermediate copy); `body` returns how many it
-    /// wrote, clamped to `0...maximumByteCount`.
+    /// wrote, clamped to `0...maximumByteCount`. Once ``close()`` was called, `body` gets an
+    /// empty buffer and the result is 0.
     @inlinable
     mutating func appendWithUnsafeMutableBytes<E: Error>(
         maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
     ) throws(E) -> Int {
+        guard !refusesInput else {
+            _ = try body(UnsafeMutableRawBufferPointer(start: nil, count: 0))
+            return 0
+        }
         let limit = Swift.min(Swift.max(maximumByteCount, 0), Self.maximumDirectWrite)
         if storage.capacity &- writeIndex < limit || pendingFrameLength > storage.capacity &- readIndex {
             makeRoom(for: limit)
@@ -130,6 +138,14 @@ struct FrameBuffer: ~Copyable, Sendable {
         if readIndex == writeIndex && storage.capacity > Self.retainedCapacityLimit {
             releaseStorage()
         }
+    }
+
+    /// Drops every buffered byte and the storage, and discards every later append: the framer
+    /// has failed (frames the caller holds keep their storage).
+    @usableFromInline
+    mutating func close() {
+        releaseStorage()
+        refusesInput = true
     }
 
     /// Drops every buffered byte and the storage (frames the caller holds keep theirs).

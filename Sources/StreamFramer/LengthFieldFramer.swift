@@ -96,7 +96,6 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
     /// - Complexity: O(`bytes.count`) amortised.
     @inlinable
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        guard state != .failed else { return }
         buffer.append(bytes)
     }
 
@@ -106,11 +105,7 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
     public mutating func appendWithUnsafeMutableBytes<E: Error>(
         maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
     ) throws(E) -> Int {
-        guard state != .failed else {
-            _ = try body(UnsafeMutableRawBufferPointer(start: nil, count: 0))
-            return 0
-        }
-        return try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
     }
 
     /// The next complete frame, or `nil` until more bytes arrive.
@@ -242,7 +237,7 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
     mutating func fail(_ error: FramingError) -> FramingError {
         state = .failed
         failure = error
-        buffer.releaseStorage()
+        buffer.close()
         return error
     }
 

@@ -103,7 +103,6 @@ public struct VarintFramer: ~Copyable, FrameDecoder, Sendable {
     /// - Complexity: O(`bytes.count`) amortised.
     @inlinable
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        guard state != .failed else { return }
         buffer.append(bytes)
     }
 
@@ -113,11 +112,7 @@ public struct VarintFramer: ~Copyable, FrameDecoder, Sendable {
     public mutating func appendWithUnsafeMutableBytes<E: Error>(
         maximumByteCount: Int, _ body: (UnsafeMutableRawBufferPointer) throws(E) -> Int
     ) throws(E) -> Int {
-        guard state != .failed else {
-            _ = try body(UnsafeMutableRawBufferPointer(start: nil, count: 0))
-            return 0
-        }
-        return try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
+        try buffer.appendWithUnsafeMutableBytes(maximumByteCount: maximumByteCount, body)
     }
 
     /// The next complete frame, or `nil` until more bytes arrive.
@@ -206,7 +201,7 @@ public struct VarintFramer: ~Copyable, FrameDecoder, Sendable {
     mutating func fail(_ error: FramingError) -> FramingError {
         state = .failed
         failure = error
-        buffer.releaseStorage()
+        buffer.close()
         return error
     }
 }
