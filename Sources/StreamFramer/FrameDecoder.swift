@@ -65,6 +65,16 @@ public protocol FrameDecoder: ~Copyable {
     ///   how many were expected.
     mutating func finish() throws(FramingError) -> Frame?
 
+    /// Hands every complete buffered frame to `body`, in order, until none is left: the loop
+    /// `while let frame = try next() { try body(frame) }`, which a framer may run faster (the
+    /// run-time ``Framer`` chooses its framing once per call instead of once per frame).
+    ///
+    /// - Throws: The framer's ``FramingError``, after every frame before the bad bytes was
+    ///   handed to `body`; or the first error `body` throws, which stops the loop with the later
+    ///   frames still buffered (call again to go on).
+    /// - Complexity: O(bytes framed), plus `body`.
+    mutating func forEachFrame(_ body: (Frame) throws -> Void) throws
+
     /// The number of bytes buffered and not yet returned in a frame.
     var bufferedByteCount: Int { get }
 
@@ -73,6 +83,17 @@ public protocol FrameDecoder: ~Copyable {
 }
 
 extension FrameDecoder where Self: ~Copyable {
+    /// Hands every complete buffered frame to `body`, in order, by calling ``next()`` until it
+    /// returns `nil`.
+    ///
+    /// - Throws: The framer's ``FramingError`` or the first error `body` throws; see the
+    ///   requirement.
+    /// - Complexity: O(bytes framed), plus `body`.
+    @inlinable
+    public mutating func forEachFrame(_ body: (Frame) throws -> Void) throws {
+        while let frame = try next() { try body(frame) }
+    }
+
     /// Copies the bytes of a span into the framer's buffer.
     ///
     /// - Complexity: O(`bytes.byteCount`) amortised.

@@ -17,6 +17,11 @@ enum FramerCases {
                 let framer = FramerHolder(Framer(.lengthField(configuration)))
                 return .folding { frameDynamic(stream, framer) }
             },
+            BenchmarkCase(.smallFrames, "StreamFramer Framer(Framing) forEachFrame", .dynamic) { inputs in
+                let stream = inputs.small
+                let framer = FramerHolder(Framer(.lengthField(configuration)))
+                return .folding { frameDynamicForEach(stream, framer) }
+            },
             BenchmarkCase(.largeFrames, "StreamFramer LengthFieldFramer", .typed) { inputs in
                 let stream = inputs.large
                 let framer = FramerHolder(LengthFieldFramer(configuration))
@@ -72,6 +77,24 @@ enum FramerCases {
                 framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
                 begin += size
                 while let frame = try! framer.next() {
+                    frame.payload.withUnsafeBytes { fold.add($0) }
+                }
+            }
+        }
+        holder.put(framer)
+        return fold.value
+    }
+
+    @inline(never)
+    static func frameDynamicForEach(_ input: FrameStream, _ holder: FramerHolder<Framer>) -> UInt64 {
+        var framer = holder.take()
+        var fold = FrameChecksum()
+        input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            for size in input.chunkSizes {
+                framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
+                begin += size
+                try! framer.forEachFrame { frame in
                     frame.payload.withUnsafeBytes { fold.add($0) }
                 }
             }
