@@ -88,7 +88,12 @@ struct Feed {
                     checker.noteChunk(size)
                     framer.append(chunk)
                 }
-                failed = drain(&framer, &feed, &checker, &held, holdsFrames, finishing: false)
+                // Drain with forEachFrame when bits 7 and 5 of the mode differ (both have other
+                // uses, so every size and write mode meets both drains).
+                failed =
+                    ((mode >> 7) ^ (mode >> 5)) & 1 == 1
+                    ? drainWithForEach(&framer, &feed, &checker, &held, holdsFrames)
+                    : drain(&framer, &feed, &checker, &held, holdsFrames, finishing: false)
                 checker.checkBounds(framer, failed: failed)
             }
         }
@@ -97,6 +102,37 @@ struct Feed {
             invariant(FramingEvent(frame) == event, "a held frame changed: was \(event), now \(FramingEvent(frame))")
         }
         return feed
+    }
+
+    /// Drains with `forEachFrame(_:)`, which must hand over exactly the frames and errors the
+    /// `next()` loop of ``drain(_:_:_:_:_:finishing:)`` gives; returns whether the framer failed.
+    private static func drainWithForEach<D: FrameDecoder & ~Copyable>(
+        _ framer: inout D, _ feed: inout Feed, _ checker: inout FramerChecker, _ held: inout [(Frame, FramingEvent)],
+        _ holdsFrames: Bool
+    ) -> Bool {
+        var calls = 0
+        while true {
+            calls += 1
+            invariant(calls < 1_000_000, "\(checker.framing): forEachFrame does not settle")
+            do {
+                try framer.forEachFrame { frame in
+                    let event = FramingEvent(frame)
+                    feed.events.append(event)
+                    if holdsFrames { held.append((frame, event)) }
+                }
+                return false
+            } catch let error as FramingError {
+                feed.events.append(FramingEvent(error))
+                let failed = checker.isFailed(&framer)
+                checker.checkStickiness(error, failed: failed, finishing: false)
+                guard failed else { continue }
+                checker.checkFailed(&framer, error)
+                return true
+            } catch {
+                invariant(false, "forEachFrame threw \(error), not a FramingError")
+                return true
+            }
+        }
     }
 
     /// Calls `next()` (or `finish()`) until it returns `nil` or the framer fails; returns whether
