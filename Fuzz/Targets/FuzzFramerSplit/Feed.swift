@@ -115,19 +115,10 @@ struct Feed {
             calls += 1
             invariant(calls < 1_000_000, "\(checker.framing): forEachFrame does not settle")
             do {
-                try framer.forEachFrame { frame in
-                    let event = FramingEvent(frame)
-                    feed.events.append(event)
-                    if holdsFrames { held.append((frame, event)) }
-                }
+                try framer.forEachFrame { frame in record(frame, &feed, &held, holdsFrames) }
                 return false
             } catch let error as FramingError {
-                feed.events.append(FramingEvent(error))
-                let failed = checker.isFailed(&framer)
-                checker.checkStickiness(error, failed: failed, finishing: false)
-                guard failed else { continue }
-                checker.checkFailed(&framer, error)
-                return true
+                if recordError(error, &framer, &feed, &checker, finishing: false) { return true }
             } catch {
                 invariant(false, "forEachFrame threw \(error), not a FramingError")
                 return true
@@ -153,17 +144,31 @@ struct Feed {
                     }
                     return false
                 }
-                let event = FramingEvent(frame)
-                feed.events.append(event)
-                if holdsFrames { held.append((frame, event)) }
+                record(frame, &feed, &held, holdsFrames)
             } catch {
-                feed.events.append(FramingEvent(error))
-                let failed = checker.isFailed(&framer)
-                checker.checkStickiness(error, failed: failed, finishing: finishing)
-                guard failed else { continue }
-                checker.checkFailed(&framer, error)
-                return true
+                if recordError(error, &framer, &feed, &checker, finishing: finishing) { return true }
             }
         }
+    }
+
+    /// Records a delivered frame, and keeps it when the case holds frames.
+    private static func record(
+        _ frame: Frame, _ feed: inout Feed, _ held: inout [(Frame, FramingEvent)], _ holdsFrames: Bool
+    ) {
+        let event = FramingEvent(frame)
+        feed.events.append(event)
+        if holdsFrames { held.append((frame, event)) }
+    }
+
+    /// Records an error and checks the state it leaves the framer in (SPEC §3.1); returns
+    /// whether the framer failed.
+    private static func recordError<D: FrameDecoder & ~Copyable>(
+        _ error: FramingError, _ framer: inout D, _ feed: inout Feed, _ checker: inout FramerChecker, finishing: Bool
+    ) -> Bool {
+        feed.events.append(FramingEvent(error))
+        let failed = checker.isFailed(&framer)
+        checker.checkStickiness(error, failed: failed, finishing: finishing)
+        if failed { checker.checkFailed(&framer, error) }
+        return failed
     }
 }
