@@ -49,6 +49,11 @@ enum FramerCases {
     static let configuration = try! LengthFieldConfiguration(header: "!I")
     static let encoder = try! LengthFieldEncoder(configuration)
 
+    // The feeding loops below are written out once per framer type on purpose: a generic
+    // version over FrameDecoder, or a shared chunk-loop helper taking a closure, measured 10% to
+    // 2.4 times slower (callgrind: 99 instead of 88 instructions per W3 frame; 291 instead of
+    // 168 for the run-time Framer), which would measure the harness, not the framer.
+
     @inline(never)
     static func frameTyped(_ input: FrameStream, _ holder: FramerHolder<LengthFieldFramer>) -> UInt64 {
         var framer = holder.take()
