@@ -32,6 +32,14 @@ enum FramerCases {
                 let framer = FramerHolder(Framer(.lengthField(configuration)))
                 return .folding { frameDynamic(stream, framer) }
             },
+            BenchmarkCase(.hugeFrameChunks, "StreamFramer LengthFieldFramer, fresh", .typed) { inputs in
+                let stream = inputs.huge
+                return .folding { frameFresh(stream, chunk: 64 << 10) }
+            },
+            BenchmarkCase(.hugeFrameBytes, "StreamFramer LengthFieldFramer, fresh", .typed) { inputs in
+                let stream = inputs.huge
+                return .folding { frameFresh(stream, chunk: 1) }
+            },
             BenchmarkCase(.encode, "StreamFramer LengthFieldEncoder.encode", .typed) { inputs in
                 let stream = inputs.small
                 let output = Box([UInt8]())
@@ -48,6 +56,8 @@ enum FramerCases {
 
     static let configuration = try! LengthFieldConfiguration(header: "!I")
     static let encoder = try! LengthFieldEncoder(configuration)
+    /// W9 and W10's frame is 64 MiB, over the default maximum of 16 MiB.
+    static let hugeConfiguration = try! LengthFieldConfiguration(header: "!I", maximumFrameLength: 1 << 27)
 
     // The feeding loops below are written out once per framer type on purpose: a generic
     // version over FrameDecoder, or a shared chunk-loop helper taking a closure, measured 10% to
@@ -105,6 +115,25 @@ enum FramerCases {
             }
         }
         holder.put(framer)
+        return fold.value
+    }
+
+    /// One frame into a new framer in chunks of `chunk` bytes, as a new connection receives it.
+    @inline(never)
+    static func frameFresh(_ input: SingleFrameStream, chunk: Int) -> UInt64 {
+        var framer = LengthFieldFramer(hugeConfiguration)
+        var fold = FrameChecksum()
+        input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            while begin < stream.count {
+                let end = min(begin + chunk, stream.count)
+                framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<end]))
+                begin = end
+                while let frame = try! framer.next() {
+                    frame.payload.withUnsafeBytes { fold.add($0) }
+                }
+            }
+        }
         return fold.value
     }
 

@@ -48,6 +48,14 @@ enum HandWritten {
                 let framer = FramerHolder(HandWrittenFramer())
                 return .folding { frame(stream, framer) }
             },
+            BenchmarkCase(.hugeFrameChunks, "hand-written framer, fresh", .limit) { inputs in
+                let stream = inputs.huge
+                return .folding { frameFresh(stream, chunk: 64 << 10) }
+            },
+            BenchmarkCase(.hugeFrameBytes, "hand-written framer, fresh", .limit) { inputs in
+                let stream = inputs.huge
+                return .folding { frameFresh(stream, chunk: 1) }
+            },
             BenchmarkCase(.smallFrames, "memcpy of the chunks (bandwidth)", .reference) { inputs in
                 let stream = inputs.small
                 return .folding { copyChunks(stream) }
@@ -191,6 +199,24 @@ enum HandWritten {
             }
         }
         holder.put(framer)
+        return fold.value
+    }
+
+    /// Feeds one frame to a new ``HandWrittenFramer`` in chunks of `chunk` bytes (as a new
+    /// connection receives it), folding the payload.
+    @inline(never)
+    static func frameFresh(_ input: SingleFrameStream, chunk: Int) -> UInt64 {
+        var framer = HandWrittenFramer()
+        var fold = FrameChecksum()
+        input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            while begin < stream.count {
+                let end = min(begin + chunk, stream.count)
+                framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<end]))
+                begin = end
+                while let payload = framer.next() { fold.add(payload) }
+            }
+        }
         return fold.value
     }
 

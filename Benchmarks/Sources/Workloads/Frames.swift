@@ -61,3 +61,19 @@ public struct FrameStream: Sendable {
         return make(payloadSizes: Array(repeating: 1 << 20, count: frames), generator: &generator) { _ in 64 << 10 }
     }
 }
+
+/// W9 and W10: one `'!I'` frame with a payload of random bytes (seed 9), fed in chunks of one
+/// size (64 KiB, or single bytes), so the chunk plan needs no table.
+public struct SingleFrameStream: Sendable {
+    /// Header + payload.
+    public let stream: [UInt8]
+    /// The fold of the payload (see ``FrameChecksum``).
+    public let checksum: UInt64
+
+    /// A frame with a `payloadSize`-byte payload.
+    public static func make(payloadSize: Int) -> SingleFrameStream {
+        var generator = SplitMix64(seed: 9)
+        let framed = FrameStream.make(payloadSizes: [payloadSize], generator: &generator) { _ in payloadSize + 4 }
+        return SingleFrameStream(stream: framed.stream, checksum: framed.checksum)
+    }
+}

@@ -8,11 +8,13 @@ public struct Scale: Sendable, Hashable {
     public let largeFrames: Int
     /// Formats compiled per pass.
     public let formatsCompiled: Int
+    /// The payload of the single frame of W9 and W10.
+    public let hugeFrameBytes: Int
 
-    /// The sizes: 1,000,000 records, a 64 MiB stream, 64 frames of 1 MiB.
-    public static let full = Scale(records: 1_000_000, smallStreamBytes: 64 << 20, largeFrames: 64, formatsCompiled: 10_000)
+    /// The issues' sizes: 1,000,000 records, a 64 MiB stream, 64 frames of 1 MiB, one of 64 MiB.
+    public static let full = Scale(records: 1_000_000, smallStreamBytes: 64 << 20, largeFrames: 64, formatsCompiled: 10_000, hugeFrameBytes: 64 << 20)
     /// A run of a second or two, for CI: checksums must still agree.
-    public static let smoke = Scale(records: 20_000, smallStreamBytes: 1 << 20, largeFrames: 4, formatsCompiled: 200)
+    public static let smoke = Scale(records: 20_000, smallStreamBytes: 1 << 20, largeFrames: 4, formatsCompiled: 200, hugeFrameBytes: 1 << 20)
 
     /// The scale named by `BENCHMARK_SCALE` (`smoke`), else ``full``.
     public static func fromEnvironment(_ value: String?) -> Scale {

@@ -11,6 +11,8 @@ public enum Workload: String, CaseIterable, Sendable {
     case stringsPack = "W6p"
     case compile = "W7"
     case encode = "W8"
+    case hugeFrameChunks = "W9"
+    case hugeFrameBytes = "W10"
 
     /// What the table calls it.
     public var title: String {
@@ -25,13 +27,15 @@ public enum Workload: String, CaseIterable, Sendable {
         case .stringsPack: "W6 pack '<I16s8pH'"
         case .compile: "W7 compile formats"
         case .encode: "W8 encode '!I' frames"
+        case .hugeFrameChunks: "W9 one 64 MiB frame, 64 KiB chunks"
+        case .hugeFrameBytes: "W10 one 64 MiB frame, 1-byte chunks"
         }
     }
 
     /// The unit one operation is counted in.
     public var unit: String {
         switch self {
-        case .smallFrames, .largeFrames, .encode: "frames"
+        case .smallFrames, .largeFrames, .encode, .hugeFrameChunks, .hugeFrameBytes: "frames"
         case .compile: "formats"
         default: "records"
         }
@@ -40,7 +44,7 @@ public enum Workload: String, CaseIterable, Sendable {
     /// Whether MB/s (of the stream) is the throughput that matters.
     public var reportsBytes: Bool {
         switch self {
-        case .smallFrames, .largeFrames, .encode: true
+        case .smallFrames, .largeFrames, .encode, .hugeFrameChunks, .hugeFrameBytes: true
         default: false
         }
     }
@@ -66,6 +70,8 @@ public final class Inputs: @unchecked Sendable {
     public private(set) lazy var small = FrameStream.small(byteCount: scale.smallStreamBytes)
     /// W4.
     public private(set) lazy var large = FrameStream.large(frames: scale.largeFrames)
+    /// W9 and W10.
+    public private(set) lazy var huge = SingleFrameStream.make(payloadSize: scale.hugeFrameBytes)
 
     /// Operations in one pass over `workload` (records, frames, formats).
     public func operations(_ workload: Workload) -> Int {
@@ -73,6 +79,7 @@ public final class Inputs: @unchecked Sendable {
         case .unpack, .pack, .nativeUnpack, .nativePack, .stringsUnpack, .stringsPack: scale.records
         case .smallFrames, .encode: small.frames
         case .largeFrames: large.frames
+        case .hugeFrameChunks, .hugeFrameBytes: 1
         case .compile: scale.formatsCompiled
         }
     }
@@ -82,6 +89,7 @@ public final class Inputs: @unchecked Sendable {
         switch workload {
         case .smallFrames, .encode: small.stream.count
         case .largeFrames: large.stream.count
+        case .hugeFrameChunks, .hugeFrameBytes: huge.stream.count
         default: 0
         }
     }
@@ -97,6 +105,7 @@ public final class Inputs: @unchecked Sendable {
         case .stringsPack: CRC32.checksum(strings.packed)
         case .smallFrames: small.checksum
         case .largeFrames: large.checksum
+        case .hugeFrameChunks, .hugeFrameBytes: huge.checksum
         case .encode: CRC32.checksum(small.stream)
         case .compile: compiledSizeSum(count: scale.formatsCompiled)
         }
