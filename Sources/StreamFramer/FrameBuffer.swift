@@ -9,13 +9,15 @@
 ///    (may still be viewed by Frames the caller holds)
 /// ```
 ///
-/// Room is made only when an append does not fit after ``writeIndex`` (see ``makeRoom(for:)``):
-/// - the buffered bytes are moved to the front when the consumed prefix is at least as large as
-///   them (the move is paid for by bytes already consumed), or when the buffer is already at its
-///   size limit;
-/// - otherwise the buffer grows: to the size of the frame being assembled when its length is
-///   known, else by doubling, never beyond the size limit `maximumFrameLength + chunk + 4 KiB`
-///   unless the bytes themselves need more.
+/// Room is made only when an append does not fit after ``writeIndex`` (see ``makeRoom(for:)``).
+/// Memory follows the bytes received, never a length a header claims (SPEC §3.2):
+/// - a new allocation holds the buffered bytes plus the chunk, and at most
+///   `max(eagerReservation, 2 × buffered) + chunk` bytes, and never more than the frame being
+///   assembled needs once its length is known, nor `maximumFrameLength + chunk + 4 KiB` unless
+///   the bytes themselves need more: growth is geometric in the bytes actually held;
+/// - the buffered bytes are moved to the front instead when the consumed prefix is at least as
+///   large as them (the move is paid for by bytes already consumed), when the buffer is already
+///   at its size limit, or when growing would not give more room.
 /// Bytes a frame may still view are never overwritten: moving in place needs the storage to be
 /// uniquely referenced; otherwise the bytes are copied to a new allocation and the old one lives
 /// on with the frames.
@@ -29,8 +31,8 @@ struct FrameBuffer: ~Copyable, Sendable {
     @usableFromInline var readIndex: Int
     /// Offset just past the last buffered byte.
     @usableFromInline var writeIndex: Int
-    /// The wire length of the frame starting at ``readIndex`` once its header has been decoded
-    /// (and it is at most ``maximumReservation``), else 0; set with ``expectFrame(length:)``.
+    /// The wire length of the frame starting at ``readIndex`` once its header has been decoded,
+    /// else 0; set with ``expectFrame(length:)``. It caps growth, and never causes any.
     @usableFromInline var pendingFrameLength: Int
     /// The longest frame on the wire the framing accepts (header and delimiter included); the
     /// buffer's size limit is this plus the chunk being appended plus ``minimumCapacity``.
@@ -40,14 +42,16 @@ struct FrameBuffer: ~Copyable, Sendable {
     /// Set by ``close()`` when the framer fails: appended bytes are discarded from then on.
     @usableFromInline var refusesInput: Bool
 
-    /// The smallest allocation, and the constant slack in the size limit.
+    /// The constant slack in the size limit (`K` in SPEC §3.2).
     @usableFromInline static let minimumCapacity = 4096
+    /// The room a buffer may take beyond the chunk before it holds any bytes, so that frames up
+    /// to this size need one allocation (`E` in SPEC §3.2). Beyond it, growth is at most twice
+    /// the bytes buffered.
+    @usableFromInline static let eagerReservation = 32 << 10
     /// An empty buffer larger than this releases its storage when the framer's `next()` finds
     /// nothing to return, so an idle connection that once received a large frame does not keep
     /// its memory.
     @usableFromInline static let retainedCapacityLimit = 1 << 20
-    /// The largest pending frame reserved at once; longer ones grow by doubling as bytes arrive.
-    @usableFromInline static let maximumReservation = 1 << 30
     /// The most bytes ``appendWithUnsafeMutableBytes(maximumByteCount:_:)`` offers at once.
     @usableFromInline static let maximumDirectWrite = 1 << 30
 
@@ -77,7 +81,7 @@ struct FrameBuffer: ~Copyable, Sendable {
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         let count = bytes.count
         guard count > 0, !refusesInput, let source = bytes.baseAddress else { return }
-        if storage.capacity &- writeIndex < count || pendingFrameLength > storage.capacity &- readIndex {
+        if storage.capacity &- writeIndex < count {
             makeRoom(for: count)
         }
         // safe because makeRoom left at least `count` bytes free after writeIndex.
@@ -99,7 +103,7 @@ struct FrameBuffer: ~Copyable, Sendable {
             return 0
         }
         let limit = Swift.min(Swift.max(maximumByteCount, 0), Self.maximumDirectWrite)
-        if storage.capacity &- writeIndex < limit || pendingFrameLength > storage.capacity &- readIndex {
+        if storage.capacity &- writeIndex < limit {
             makeRoom(for: limit)
         }
         // safe because makeRoom left at least `limit` bytes free after writeIndex; bytes past
@@ -112,12 +116,11 @@ struct FrameBuffer: ~Copyable, Sendable {
     }
 
     /// Records that the frame at ``readIndex`` is `length` bytes on the wire (its header has
-    /// been checked against the maximum), so the next append makes room for all of it plus that
-    /// chunk at once, while few of its bytes are buffered, instead of moving it when it is
-    /// nearly complete.
+    /// been checked against the maximum), so growth stops at what the frame needs. The length
+    /// never makes the buffer grow: a peer's header alone reserves nothing.
     @inlinable
     mutating func expectFrame(length: Int) {
-        pendingFrameLength = length <= Self.maximumReservation ? length : 0
+        pendingFrameLength = length
     }
 
     /// Marks `byteCount` buffered bytes as consumed (they now belong to a returned frame).
@@ -161,20 +164,20 @@ struct FrameBuffer: ~Copyable, Sendable {
     /// Makes at least `byteCount` bytes free after ``writeIndex``, moving the buffered bytes to
     /// the front or to a larger allocation. See the type's documentation for the policy.
     ///
-    /// - Complexity: O(``count``); over a whole stream the bytes moved stay within a small
-    ///   multiple of the bytes appended.
+    /// - Complexity: O(``count``); over a whole stream the bytes moved stay below twice the bytes
+    ///   appended.
     @usableFromInline
     mutating func makeRoom(for byteCount: Int) {
         let live = count
         let required = Self.saturatingSum(live, byteCount)
-        // The pending frame's length comes from a header the framer has already checked against
-        // its maximum: room for it and the chunk that completes it (which may carry the next
-        // frame's first bytes) means it is never moved again.
-        let reservation = pendingFrameLength > 0 ? Self.saturatingSum(pendingFrameLength, byteCount) : 0
-        let target = Swift.max(required, reservation)
         let capacity = storage.capacity
         let sizeLimit = Self.saturatingSum(Self.saturatingSum(frameLimit, byteCount), Self.minimumCapacity)
-        if target <= capacity && (readIndex >= live || capacity >= sizeLimit) {
+        // Growth is bounded by the bytes held (twice them, or the eager reservation), and by the
+        // frame being assembled once its length is known; a claimed length alone never raises it.
+        let frameNeeds = pendingFrameLength > 0 ? pendingFrameLength : Int.max
+        let growth = Swift.max(Self.eagerReservation, Swift.min(Self.saturatingSum(live, live), frameNeeds))
+        let grown = Swift.max(required, Swift.min(Self.saturatingSum(growth, byteCount), sizeLimit))
+        if required <= capacity && (readIndex >= live || capacity >= sizeLimit || grown <= capacity) {
             if isKnownUniquelyReferenced(&storage) {
                 if live > 0 {
                     // safe because both ranges lie inside the storage; memmove handles overlap.
@@ -188,23 +191,32 @@ struct FrameBuffer: ~Copyable, Sendable {
             reallocate(capacity: capacity)
             return
         }
-        let doubled = Swift.max(Self.saturatingSum(capacity, capacity), Self.minimumCapacity)
-        reallocate(capacity: Swift.max(target, Swift.min(doubled, sizeLimit)))
+        reallocate(capacity: grown)
     }
 
-    /// Moves the buffered bytes to the start of a new allocation of `capacity` bytes.
+    /// Moves the buffered bytes to the start of an allocation of `capacity` bytes: the same
+    /// memory resized by the system when they already start it and nothing else views it (a
+    /// large frame grows without being copied), else a new allocation.
     @usableFromInline
     mutating func reallocate(capacity: Int) {
         let live = count
-        let fresh = FrameStorage(capacity: capacity)
-        if live > 0 {
-            // safe because live <= capacity (callers pass at least live + the bytes to append).
-            fresh.base.copyMemory(from: storage.base + readIndex, byteCount: live)
-            statistics.bytesMoved &+= live
+        if readIndex == 0 && storage.capacity > 0 && isKnownUniquelyReferenced(&storage),
+            let resized = storage.resized(to: capacity)
+        {
+            // Counted as moved when the address changed: the system may have copied them.
+            if resized.base != storage.base { statistics.bytesMoved &+= live }
+            storage = resized
+        } else {
+            let fresh = FrameStorage(capacity: capacity)
+            if live > 0 {
+                // safe because live <= capacity (callers pass at least live + the bytes to append).
+                fresh.base.copyMemory(from: storage.base + readIndex, byteCount: live)
+                statistics.bytesMoved &+= live
+            }
+            storage = fresh
+            readIndex = 0
+            writeIndex = live
         }
-        storage = fresh
-        readIndex = 0
-        writeIndex = live
         statistics.allocations &+= 1
         statistics.capacity = capacity
         statistics.peakCapacity = Swift.max(statistics.peakCapacity, capacity)

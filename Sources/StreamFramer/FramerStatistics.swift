@@ -1,6 +1,8 @@
 /// Counters a framer keeps about its buffer, for monitoring and for checking the memory and
-/// time bounds: the work of moving bytes stays proportional to the bytes appended, and the
-/// capacity stays within the maximum frame length plus the largest chunk plus a constant.
+/// time bounds of SPEC §3.2: the bytes moved stay below twice the bytes appended, and the
+/// capacity stays within the maximum frame length plus the largest chunk plus 4 KiB, and within
+/// max(32 KiB, twice the most bytes buffered at once) plus the largest chunk plus 4 KiB, whatever
+/// a length header claims.
 public struct FramerStatistics: Sendable, Hashable {
     /// Bytes given to `append` (and written through `appendWithUnsafeMutableBytes`) so far.
     public var bytesAppended: Int = 0
@@ -10,7 +12,7 @@ public struct FramerStatistics: Sendable, Hashable {
     /// Bytes examined by delimiter searches (delimiter framer only): each byte once, however
     /// the stream is chunked.
     public var bytesScanned: Int = 0
-    /// Buffer allocations made so far.
+    /// Buffer allocations made so far (a resize by the system allocator counts as one).
     public var allocations: Int = 0
     /// The buffer's current capacity in bytes.
     public var capacity: Int = 0

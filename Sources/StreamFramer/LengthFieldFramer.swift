@@ -131,7 +131,7 @@ public struct LengthFieldFramer: ~Copyable, FrameDecoder, Sendable {
         // safe because bodyLength <= maximumFrameLength <= Int.max - headerSize.
         let wireLength = headerSize &+ bodyLength
         guard buffer.count >= wireLength else {
-            // Remember the length, and let the next append make room for the whole frame.
+            // Remember the length: growth stops at what the frame needs (it never causes growth).
             state = .waitingForFrame(bodyLength: bodyLength)
             buffer.expectFrame(length: wireLength)
             return nil

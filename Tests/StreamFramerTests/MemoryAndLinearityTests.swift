@@ -1,26 +1,39 @@
 import StreamFramer
 import Testing
 
-/// The buffer's promises, checked by counting work instead of timing it: bytes moved by
-/// compaction and reallocation stay within a small multiple of the bytes appended, and the
-/// capacity never exceeds the maximum wire frame plus the largest chunk plus 4 KiB.
+/// The buffer's promises (SPEC §3.2), checked by counting work instead of timing it: bytes moved
+/// by compaction and reallocation stay below twice the bytes appended; the capacity never exceeds
+/// the maximum wire frame plus the largest chunk plus `K`, nor what the bytes received justify,
+/// `max(E, 2 × H) + N + K` (H the most bytes buffered at once, N the largest chunk), whatever a
+/// header claims.
 @Suite("Memory bound and linear work")
 struct MemoryAndLinearityTests {
+    /// `K` in SPEC §3.2.
     static let slack = 4096
+    /// `E` in SPEC §3.2: 32 KiB.
+    static let eagerReservation = 32 << 10
+
+    /// SPEC §3.2's bound on the bytes received: `max(E, 2 × H) + N + K`.
+    static func receivedBound(mostBuffered: Int, largestChunk: Int) -> Int {
+        max(eagerReservation, 2 * mostBuffered) + largestChunk + slack
+    }
 
     /// Feeds `stream` in `chunking`, draining after each append; returns the statistics and the
-    /// number of frames, checking the capacity bound after every append.
+    /// number of frames, checking both capacity bounds after every append.
     static func feed<D: FrameDecoder & ~Copyable>(
         _ framer: inout D, _ stream: [UInt8], _ chunking: Chunking, wireLimit: Int
     ) throws -> (FramerStatistics, Int) {
         var frames = 0
         var offset = 0
         var largestChunk = 0
+        var mostBuffered = 0
         for size in chunking.chunkSizes(total: stream.count) {
             largestChunk = max(largestChunk, size)
             stream.withUnsafeBytes { framer.append(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + size)])) }
             offset += size
+            mostBuffered = max(mostBuffered, framer.bufferedByteCount)
             #expect(framer.statistics.capacity <= wireLimit + largestChunk + slack)
+            #expect(framer.statistics.capacity <= receivedBound(mostBuffered: mostBuffered, largestChunk: largestChunk))
             while try framer.next() != nil { frames += 1 }
         }
         #expect(try framer.finish() == nil)
@@ -121,10 +134,11 @@ struct MemoryAndLinearityTests {
         #expect(lineResult.0.bytesScanned == lineStream.count)
     }
 
-    /// Large frames arriving in medium chunks (W4's shape): once a header is decoded the buffer
-    /// makes room for the whole frame plus a chunk while little of it is buffered, so a frame is
-    /// never moved when nearly complete. At most the partial chunk before each frame moves.
-    @Test func largeFramesInMediumChunksAreNotMovedWhole() throws {
+    /// Large frames arriving in medium chunks (W4's shape): the buffer grows geometrically with
+    /// the bytes of each frame as they arrive (never to a claimed length at once), so the bytes
+    /// moved stay below twice the bytes appended and memory follows the traffic, not the
+    /// configured 1 MiB maximum.
+    @Test func largeFramesInMediumChunksGrowWithTheBytesReceived() throws {
         let frameSize = 256 << 10
         let chunk = 16 << 10
         var stream: [UInt8] = []
@@ -138,10 +152,93 @@ struct MemoryAndLinearityTests {
         let (statistics, frames) = try Self.feed(&framer, stream, .sizes(
             Array(repeating: chunk, count: stream.count / chunk) + [stream.count % chunk].filter { $0 > 0 }), wireLimit: 4 + (1 << 20))
         #expect(frames == sizes.count)
-        #expect(statistics.bytesMoved <= frames * chunk, "moved \(statistics.bytesMoved) bytes")
-        // Memory follows the traffic, not the configured 1 MiB maximum: doubling stays within
-        // twice the largest frame plus chunk.
-        #expect(statistics.peakCapacity <= 2 * (4 + frameSize + chunk))
+        #expect(statistics.bytesMoved <= 2 * statistics.bytesAppended, "moved \(statistics.bytesMoved) bytes")
+        #expect(statistics.peakCapacity <= 2 * (4 + frameSize) + chunk + Self.slack)
+    }
+
+    /// The remote-crash scenario of a peer that sends a header claiming the maximum and then
+    /// nothing (or a trickle): no framing reserves more than the eager reservation plus the chunk
+    /// until the bytes arrive. Before SPEC §3.2 bounded growth by the bytes held, each such peer
+    /// reserved the whole maximum (16 MiB by default).
+    @Test func headerClaimingTheMaximumReservesNothingBeyondTheEagerReservation() throws {
+        let maximum = 16 << 20
+        // '!I' 16 MiB - 1, varint 16 MiB (80 80 80 08), '<Q' 2^62: each claims at least 16 MiB.
+        var length = try LengthFieldFramer(header: "!I", maximumFrameLength: maximum)
+        var varint = try VarintFramer(maximumFrameLength: maximum)
+        var wide = try LengthFieldFramer(header: "<Q", maximumFrameLength: Int.max - 8)
+        var fixed = try FixedLengthFramer(frameLength: maximum)
+        length.append([0x00, 0xFF, 0xFF, 0xFF, 0x61])
+        varint.append([0x80, 0x80, 0x80, 0x08, 0x61])
+        wide.append([0, 0, 0, 0, 0, 0, 0, 0x40, 0x61])
+        fixed.append([0x61, 0x62, 0x63, 0x64, 0x65])
+        #expect(try length.next() == nil)
+        #expect(try varint.next() == nil)
+        #expect(try wide.next() == nil)
+        #expect(try fixed.next() == nil)
+        // One more small chunk after the header was decoded: the append that follows a known
+        // length is where the old policy reserved the whole frame.
+        length.append([0x62])
+        varint.append([0x62])
+        wide.append([0x62])
+        fixed.append([0x66])
+        let bound = Self.eagerReservation + 9 + Self.slack
+        for capacity in [length.statistics.peakCapacity, varint.statistics.peakCapacity,
+                         wide.statistics.peakCapacity, fixed.statistics.peakCapacity] {
+            #expect(capacity > 0)
+            #expect(capacity <= bound)
+        }
+    }
+
+    /// A header claiming 64 MiB and a body that trickles in: at every append the capacity stays
+    /// within `max(E, 2 × buffered) + chunk + K`, and the frame still arrives whole.
+    @Test(arguments: [Chunking.random(seed: 5, maximum: 1000), .random(seed: 6, maximum: 70_000)])
+    func claimedLengthIsReachedOnlyAsTheBytesArrive(chunking: Chunking) throws {
+        let size = 4 << 20
+        var framer = try LengthFieldFramer(header: "!I", maximumFrameLength: 64 << 20)
+        var stream: [UInt8] = [UInt8(size >> 24), UInt8((size >> 16) & 0xFF), 0, 0]
+        stream += [UInt8](repeating: 0x33, count: size)
+        var offset = 0
+        var largestChunk = 0
+        var delivered = 0
+        for chunk in chunking.chunkSizes(total: stream.count) {
+            largestChunk = max(largestChunk, chunk)
+            stream.withUnsafeBytes { framer.append(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + chunk)])) }
+            offset += chunk
+            #expect(framer.statistics.capacity
+                <= Self.receivedBound(mostBuffered: framer.bufferedByteCount, largestChunk: largestChunk))
+            while let frame = try framer.next() { delivered = frame.payload.count }
+        }
+        #expect(delivered == size)
+        #expect(framer.statistics.bytesMoved < 2 * framer.statistics.bytesAppended)
+    }
+
+    /// A framer kept alive with others, as a server keeps one per connection.
+    final class Connection {
+        var framer: LengthFieldFramer
+
+        init() throws {
+            framer = try LengthFieldFramer(header: "!I")
+        }
+    }
+
+    /// Many connections at once, each sending a maximal header and 1 KiB: 1,000 live framers hold
+    /// about 37 MB in all (16 GiB under the old policy, which reserved each claimed frame).
+    @Test func aThousandHostilePeersAtOnceHoldOnlyWhatTheySent() throws {
+        let header: [UInt8] = [0x00, 0xFF, 0xFF, 0xFF]
+        let body = [UInt8](repeating: 0x78, count: 1024)
+        let connections = try (0..<1000).map { _ in try Connection() }
+        for connection in connections {
+            connection.framer.append(header)
+            #expect(try connection.framer.next() == nil)
+        }
+        for connection in connections {
+            connection.framer.append(body)
+            #expect(try connection.framer.next() == nil)
+            #expect(connection.framer.statistics.capacity <= Self.receivedBound(mostBuffered: 4 + 1024, largestChunk: 1024))
+        }
+        let total = connections.reduce(0) { $0 + $1.framer.statistics.capacity }
+        #expect(total > 0)
+        #expect(total <= 1000 * (Self.eagerReservation + 1024 + Self.slack))
     }
 
     @Test func drainedFramerReusesOneAllocation() throws {

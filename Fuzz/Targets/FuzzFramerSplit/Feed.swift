@@ -88,6 +88,7 @@ struct Feed {
                     checker.noteChunk(size)
                     framer.append(chunk)
                 }
+                checker.noteBuffered(framer.bufferedByteCount)
                 // Drain with forEachFrame when bits 7 and 5 of the mode differ (both have other
                 // uses, so every size and write mode meets both drains).
                 failed =

@@ -9,6 +9,8 @@ struct FramerChecker {
     let longestWireFrame: Int
     /// The largest chunk (or `maximumByteCount` offered) so far.
     private(set) var largestChunk = 0
+    /// The most bytes buffered at once so far (H in SPEC.md §3.2), sampled after each append.
+    private(set) var mostBuffered = 0
 
     init(framing: Framing) {
         self.framing = framing
@@ -17,6 +19,10 @@ struct FramerChecker {
 
     mutating func noteChunk(_ size: Int) {
         largestChunk = max(largestChunk, size)
+    }
+
+    mutating func noteBuffered(_ count: Int) {
+        mostBuffered = max(mostBuffered, count)
     }
 
     /// Whether the framer is failed, asked the one way the API shows it: a failed framer offers
@@ -76,6 +82,11 @@ struct FramerChecker {
         invariant(
             statistics.capacity <= limit && statistics.peakCapacity <= limit,
             "\(framing): capacity \(statistics.capacity), peak \(statistics.peakCapacity) over M + chunk + 4096 = \(limit)")
+        // Memory follows the bytes received, whatever a header claims: max(E, 2H) + chunk + K.
+        let received = max(32 << 10, 2 * mostBuffered) + largestChunk + 4096
+        invariant(
+            statistics.peakCapacity <= received,
+            "\(framing): peak capacity \(statistics.peakCapacity) over max(E, 2 × \(mostBuffered)) + chunk + 4096 = \(received)")
         if failed {
             invariant(buffered == 0, "\(framing): failed framer buffers \(buffered) bytes")
         } else {

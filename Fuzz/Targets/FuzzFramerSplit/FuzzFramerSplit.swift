@@ -17,7 +17,8 @@ import StructPack
 ///   bytes are discarded (§3.1);
 /// - memory (§3.2): after every drained append, `bufferedByteCount < M` (M the longest wire
 ///   frame; at most `L - 1` while a delimiter framer discards, 0 once failed), and
-///   `capacity` and `peakCapacity` ≤ M + largest chunk + 4096; delimiter scans examine each
+///   `capacity` and `peakCapacity` ≤ M + largest chunk + 4096 and ≤ max(32 KiB, 2 × the most
+///   bytes buffered at once) + largest chunk + 4096; delimiter scans examine each
 ///   byte at most once (`bytesScanned` ≤ `bytesAppended`);
 /// - every frame returned stays unchanged while held, across later appends and compactions.
 @_cdecl("LLVMFuzzerTestOneInput")
