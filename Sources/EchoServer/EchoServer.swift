@@ -53,13 +53,26 @@ public final class EchoServer {
         }
     }
 
-    /// Stops a running server from any thread (or a signal handler: it only writes one byte).
+    /// Stops a running server, or asks it for a buffer report, from any thread (or a signal
+    /// handler: each call only writes one byte to the server's wake-up pipe).
     public struct StopHandle: Sendable {
         let descriptor: Int32
 
+        /// The byte ``stop()`` writes.
+        static let stopRequest: UInt8 = 1
+        /// The byte ``requestReport()`` writes.
+        static let reportRequest: UInt8 = 2
+
         /// Asks the server's loop to close every connection and return.
         public func stop() {
-            var byte: UInt8 = 1
+            var byte = Self.stopRequest
+            _ = write(descriptor, &byte, 1)
+        }
+
+        /// Asks the server's loop to write one line per connection about its framer's buffer
+        /// (see ``EchoServer/bufferReport()``) to ``EchoServer/reportLog``.
+        public func requestReport() {
+            var byte = Self.reportRequest
             _ = write(descriptor, &byte, 1)
         }
     }
@@ -74,6 +87,9 @@ public final class EchoServer {
     public let stopHandle: StopHandle
     /// Receives one line per connection closed for a bad stream; standard error by default.
     public var errorLog: @Sendable (String) -> Void = { line in Posix.writeErrorLine(line) }
+    /// Receives the lines of ``bufferReport()`` when ``StopHandle/requestReport()`` is called;
+    /// standard output by default.
+    public var reportLog: @Sendable (String) -> Void = { line in Console.printLine(line) }
 
     private let listener: Int32
     private let wakeReader: Int32
@@ -136,7 +152,11 @@ public final class EchoServer {
                 if errno == EINTR { continue }
                 throw SystemError("poll")
             }
-            if descriptors[0].revents != 0 { break }
+            if descriptors[0].revents != 0 {
+                let requests = drainWakeRequests()
+                if requests.contains(StopHandle.stopRequest) { break }
+                if requests.contains(StopHandle.reportRequest) { for line in bufferReport() { reportLog(line) } }
+            }
             for (index, connection) in connections.enumerated() {
                 let events = descriptors[index + 2].revents
                 guard events != 0 else { continue }
@@ -152,8 +172,37 @@ public final class EchoServer {
         }
         for connection in connections { close(connection.descriptor) }
         connections.removeAll()
-        var drained: UInt8 = 0
-        while read(wakeReader, &drained, 1) > 0 {}
+        _ = drainWakeRequests()
+    }
+
+    /// The bytes waiting in the wake-up pipe (it is non-blocking).
+    private func drainWakeRequests() -> Set<UInt8> {
+        var requests: Set<UInt8> = []
+        var byte: UInt8 = 0
+        while read(wakeReader, &byte, 1) > 0 { requests.insert(byte) }
+        return requests
+    }
+
+    /// One line per open connection about its framer's buffer, then a total: what an operator
+    /// checks to see that memory follows the bytes clients sent (SPEC §3.2), e.g.
+    /// `buffer 127.0.0.1:50412: 1028 bytes buffered, capacity 102400, peak 102400, 1 allocation`
+    /// and `buffers: 2 connections, capacity 204800 bytes in all`.
+    ///
+    /// - Complexity: O(connections).
+    public func bufferReport() -> [String] {
+        var lines: [String] = []
+        var total = 0
+        for connection in connections {
+            let statistics = connection.framer.statistics
+            total += statistics.capacity
+            let allocations = statistics.allocations == 1 ? "1 allocation" : "\(statistics.allocations) allocations"
+            lines.append(
+                "buffer \(connection.peer): \(connection.framer.bufferedByteCount) bytes buffered, "
+                    + "capacity \(statistics.capacity), peak \(statistics.peakCapacity), \(allocations)")
+        }
+        let count = connections.count == 1 ? "1 connection" : "\(connections.count) connections"
+        lines.append("buffers: \(count), capacity \(total) bytes in all")
+        return lines
     }
 
     /// Accepts every pending connection; returns `false` when out of descriptors (accepting

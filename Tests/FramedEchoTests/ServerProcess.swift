@@ -116,6 +116,11 @@ final class ChildProcess {
     var outputText: String { String(decoding: standardOutput, as: UTF8.self) }
     var errorText: String { String(decoding: standardError, as: UTF8.self) }
 
+    /// Forgets the standard output read so far.
+    func clearOutput() {
+        standardOutput.removeAll()
+    }
+
     /// Waits until standard output holds a full line, for at most `timeout` seconds.
     func firstLine(timeout: Double) throws -> String {
         let deadline = now() + timeout
@@ -174,8 +179,15 @@ final class EchoProcess {
     let port: Int
     let listeningLine: String
 
-    init(_ arguments: [String] = []) throws {
-        process = try ChildProcess(try framedEchoPath(), ["--port", "0"] + arguments)
+    /// Starts the server; with `addressSpaceLimit` (KiB), under `ulimit -v` of that size, as on a
+    /// constrained host.
+    init(_ arguments: [String] = [], addressSpaceLimit: Int? = nil) throws {
+        if let addressSpaceLimit {
+            let script = "ulimit -v \(addressSpaceLimit) && exec \"$0\" \"$@\""
+            process = try ChildProcess("/bin/sh", ["-c", script, try framedEchoPath(), "--port", "0"] + arguments)
+        } else {
+            process = try ChildProcess(try framedEchoPath(), ["--port", "0"] + arguments)
+        }
         listeningLine = try process.firstLine(timeout: 20)
         guard listeningLine.hasPrefix("listening on 127.0.0.1:"),
             let port = Int(listeningLine.dropFirst("listening on 127.0.0.1:".count)), port > 0
