@@ -1,4 +1,4 @@
-public import Workloads
+import Workloads
 
 /// Every (workload, implementation) pair measured, grouped by workload in table order, the
 /// limit first. The CPython rows come from Scripts/cpython_struct.py.
