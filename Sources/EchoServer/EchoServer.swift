@@ -103,7 +103,9 @@ public final class EchoServer {
     /// - Throws: ``SystemError`` when the address cannot be bound.
     public init(_ configuration: Configuration) throws {
         self.configuration = configuration
-        (listener, port) = try Posix.listen(host: configuration.host, port: configuration.port)
+        let (descriptor, boundPort) = try Posix.listen(host: configuration.host, port: configuration.port)
+        listener = descriptor
+        port = boundPort
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {
             close(listener)

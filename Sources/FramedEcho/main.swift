@@ -16,28 +16,33 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
-let options: EchoOptions
-do {
-    options = try EchoOptions.parse(Array(CommandLine.arguments.dropFirst()))
-} catch {
-    Console.printError("framed-echo: error: \(error.message)\n\(EchoOptions.usage)")
-    exit(2)
-}
-if options.wantsHelp {
-    Console.printLine(EchoOptions.usage)
-    exit(0)
+/// Parses the command line, serves until a signal stops the server, and returns the exit status.
+func serve(_ arguments: [String]) -> Int32 {
+    let options: EchoOptions
+    do {
+        options = try EchoOptions.parse(arguments)
+    } catch {
+        Console.printError("framed-echo: error: \(error.message)\n\(EchoOptions.usage)")
+        return 2
+    }
+    if options.wantsHelp {
+        Console.printLine(EchoOptions.usage)
+        return 0
+    }
+    let server: EchoServer
+    do {
+        server = try EchoServer(try options.serverConfiguration())
+    } catch {
+        fail("\(error)", status: 1)
+    }
+    SignalHandling.stopOnTermination(server)
+    Console.printLine("listening on \(server.host):\(server.port)")
+    do {
+        try server.run()
+    } catch {
+        fail("\(error)", status: 1)
+    }
+    return 0
 }
 
-let server: EchoServer
-do {
-    server = try EchoServer(try options.serverConfiguration())
-} catch {
-    fail("\(error)", status: 1)
-}
-SignalHandling.stopOnTermination(server)
-Console.printLine("listening on \(server.host):\(server.port)")
-do {
-    try server.run()
-} catch {
-    fail("\(error)", status: 1)
-}
+exit(serve(Array(CommandLine.arguments.dropFirst())))
