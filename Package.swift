@@ -23,7 +23,6 @@ let package = Package(
     targets: [
         .target(
             name: "StructPack",
-            exclude: ["Generated/generate_typed_arities.py"],
             swiftSettings: strictSettings
         ),
         // Everything the `structpack` tool does apart from touching the process: literal and hex

@@ -197,10 +197,11 @@ extension StructError {
 
     /// A typed tuple or record whose number of values differs from the format's.
     @usableFromInline
-    static func valueCountMismatch(typeName: String, visited: Int, format: String, valueCount: Int) -> StructError {
-        StructError(
-            .typeMismatch,
-            "format '\(format)' has \(valueCount) values but \(typeName) has \(visited)")
+    static func valueCountMismatch(typeName: String, visited: Int, format: String, valueCount: Int, isTuple: Bool)
+        -> StructError
+    {
+        let given = isTuple ? "\(visited) types were given" : "the fields of \(typeName) hold \(visited)"
+        return StructError(.typeMismatch, "format '\(format)' has \(valueCount) values but \(given)")
     }
 
     @usableFromInline

@@ -112,10 +112,11 @@ enum ScalarCoding {
 
     /// Stores an integer in an integer slot after CPython's range check.
     ///
-    /// As CPython 3.13 does, an out-of-range `q` or `Q` under a big-endian standard prefix
-    /// (`>`, `!`, and `=` on a big-endian host) still writes the value's low 64 bits before the
-    /// error: CPython converts those with `_PyLong_AsByteArray`, which writes, then reports the
-    /// overflow. Every other code writes nothing.
+    /// As CPython 3.13 does, an out-of-range `q` under a big-endian standard prefix (`>`, `!`,
+    /// and `=` on a big-endian host), or a `Q` there above its range, still writes the value's
+    /// low 64 bits before the error: CPython converts those with `_PyLong_AsByteArray`, which
+    /// writes, then reports the overflow (a negative value for `Q` is refused before anything is
+    /// written). Every other code writes nothing.
     ///
     /// - Throws: `.integerOutOfRange` with `'X' format requires MIN <= number <= MAX`, or for
     ///   `P` (which accepts -2^63 ... 2^64-1) `int too large to convert`.
@@ -124,23 +125,18 @@ enum ScalarCoding {
         throws(StructError)
     {
         guard isInRange(value, slot) else {
-            if slot.size == 8 && !slot.byteOrder.usesNativeSizes && slot.byteOrder.isBigEndian
-                && (slot.code == .longLong || slot.code == .unsignedLongLong)
-            {
-                storeUnsigned(UInt64(truncatingIfNeeded: value), into: &bytes, slot)
-            }
+            storeLowBitsOfOverflow(value, into: &bytes, slot)
             throw StructError.integerOutOfRange(slot.code, size: slot.size)
         }
         storeUnsigned(UInt64(truncatingIfNeeded: value), into: &bytes, slot)
     }
 
-    /// Stores the low 64 bits of an integer too large for `Int128` where CPython would (see
-    /// ``storeInteger(_:into:_:)``), for `Int128`-overflowing Swift integers such as `UInt128`.
+    /// Stores the low 64 bits of an out-of-range integer where CPython would (see
+    /// ``storeInteger(_:into:_:)``); also for Swift integers too large for `Int128` (`UInt128`).
     @inlinable
     static func storeLowBitsOfOverflow<T: BinaryInteger>(_ value: T, into bytes: inout MutableRawSpan, _ slot: ValueSlot) {
-        if slot.size == 8 && !slot.byteOrder.usesNativeSizes && slot.byteOrder.isBigEndian
-            && (slot.code == .longLong || slot.code == .unsignedLongLong)
-        {
+        guard slot.size == 8 && !slot.byteOrder.usesNativeSizes && slot.byteOrder.isBigEndian else { return }
+        if slot.code == .longLong || (slot.code == .unsignedLongLong && value >= 0) {
             storeUnsigned(UInt64(truncatingIfNeeded: value), into: &bytes, slot)
         }
     }

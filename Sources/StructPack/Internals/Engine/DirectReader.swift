@@ -1,0 +1,125 @@
+/// Reads a record whose plan is ``_RecordPath/contiguousNative``, ``_RecordPath/contiguousSwapped``
+/// or ``_RecordPath/aligned``: one load per value at an offset that, once the shape's reads are
+/// inlined, is a compile-time constant.
+///
+/// For a record type, every load is checked against the record's size: a record whose
+/// `fields(_:)` visits differently from when it was checked is stopped by that check or by the
+/// count check at the end, and never reads outside the record. A tuple's visits are generated
+/// code, fixed by its type, and its plan proved they fill the record exactly, so its loads need
+/// no check (``_Unchecked``).
+@usableFromInline
+struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>: StructFieldVisitor,
+    ~Copyable
+{
+    /// The record's first byte.
+    @usableFromInline let base: UnsafeRawPointer
+    /// The record's size: no load reaches past it.
+    @usableFromInline let limit: Int
+    /// The record's offset in the buffer, for error locations.
+    @usableFromInline let recordOffset: Int
+    /// Where the next value starts (before alignment).
+    @usableFromInline var cursor = 0
+    /// The next value's index.
+    @usableFromInline var index = 0
+
+    @inlinable @inline(__always)
+    init(base: UnsafeRawPointer, limit: Int, recordOffset: Int) {
+        self.base = base
+        self.limit = limit
+        self.recordOffset = recordOffset
+    }
+
+    @inlinable @inline(__always)
+    mutating func _next<T: StructUnpackable>(_ type: T.Type) throws(StructError) -> T {
+        let size = T._directLayout.size
+        let offset = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
+        if Bounds.checksEachValue {
+            guard size != 0 && offset &+ size <= limit else { throw StructError.fieldsChangedMarker }
+        }
+        let value: T
+        do {
+            // safe because offset + size <= limit, and the caller checked limit bytes are readable.
+            value = try T._unsafeLoad(from: base + offset, swapsBytes: Order.swapsBytes)
+        } catch {
+            throw error.located(valueIndex: index, byteOffset: recordOffset &+ offset)
+        }
+        cursor = offset &+ size
+        index &+= 1
+        return value
+    }
+
+    @inlinable @inline(__always)
+    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ value: inout T) throws(StructError) {
+        value = try _next(T.self)
+    }
+
+    /// Arrays are never direct.
+    @inlinable
+    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
+        throw StructError.fieldsChangedMarker
+    }
+
+    @available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *)
+    @inlinable @inline(__always)
+    mutating func callAsFunction<let count: Int, T: StructPackable & StructUnpackable>(
+        _ values: inout InlineArray<count, T>
+    ) throws(StructError) {
+        for position in 0..<count { values[position] = try _next(T.self) }
+    }
+
+    @inlinable
+    mutating func _put<T: StructPackable>(_ value: T) throws(StructError) {
+        throw StructError.fieldsChangedMarker
+    }
+
+    @inlinable
+    mutating func _expect<T: StructUnpackable>(_ type: T.Type) throws(StructError) {
+        throw StructError.fieldsChangedMarker
+    }
+
+    @inlinable
+    mutating func _expectPacking<T: StructPackable>(_ type: T.Type) throws(StructError) {
+        throw StructError.fieldsChangedMarker
+    }
+}
+
+/// Whether a direct path aligns each value to its size (native mode) or not.
+@usableFromInline
+protocol _AlignmentMarker {
+    static var isAligned: Bool { get }
+}
+
+/// Values back to back.
+@usableFromInline
+enum _Unaligned: _AlignmentMarker {
+    @inlinable @inline(__always)
+    static var isAligned: Bool { false }
+}
+
+/// Values at their natural alignment.
+@usableFromInline
+enum _NaturallyAligned: _AlignmentMarker {
+    @inlinable @inline(__always)
+    static var isAligned: Bool { true }
+}
+
+/// Whether a direct path checks each value against the record's size.
+@usableFromInline
+protocol _BoundsMarker {
+    static var checksEachValue: Bool { get }
+}
+
+/// Each value checked: shapes whose visits are user code (records).
+@usableFromInline
+enum _Checked: _BoundsMarker {
+    @inlinable @inline(__always)
+    static var checksEachValue: Bool { true }
+}
+
+/// No per-value check: shapes whose visits are fixed by their type (tuples), whose plan proved
+/// they fill the record exactly.
+@usableFromInline
+enum _Unchecked: _BoundsMarker {
+    @inlinable @inline(__always)
+    static var checksEachValue: Bool { false }
+}

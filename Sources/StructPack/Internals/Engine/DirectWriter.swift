@@ -1,0 +1,73 @@
+/// Writes a record whose plan is a direct path (see ``_DirectReader``): one store per value at
+/// a compile-time offset; on the aligned path the alignment gaps are zeroed as they are passed.
+/// Direct stores cannot fail, so a record is always written whole.
+@usableFromInline
+struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>: StructFieldVisitor,
+    ~Copyable
+{
+    @usableFromInline let base: UnsafeMutableRawPointer
+    @usableFromInline let limit: Int
+    @usableFromInline var cursor = 0
+    @usableFromInline var index = 0
+
+    @inlinable @inline(__always)
+    init(base: UnsafeMutableRawPointer, limit: Int) {
+        self.base = base
+        self.limit = limit
+    }
+
+    @inlinable @inline(__always)
+    mutating func _put<T: StructPackable>(_ value: T) throws(StructError) {
+        let size = T._directLayout.size
+        let offset = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
+        if Bounds.checksEachValue {
+            guard size != 0 && offset &+ size <= limit else { throw StructError.fieldsChangedMarker }
+        }
+        if Aligned.isAligned {
+            // safe because cursor <= offset <= limit: the gap lies inside the record.
+            var gap = cursor
+            while gap < offset {
+                (base + gap).storeBytes(of: 0, as: UInt8.self)
+                gap &+= 1
+            }
+        }
+        // safe because offset + size <= limit, and the caller checked limit bytes are writable.
+        value._unsafeStore(to: base + offset, swapsBytes: Order.swapsBytes)
+        cursor = offset &+ size
+        index &+= 1
+    }
+
+    @inlinable @inline(__always)
+    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ value: inout T) throws(StructError) {
+        try _put(value)
+    }
+
+    /// Arrays are never direct.
+    @inlinable
+    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
+        throw StructError.fieldsChangedMarker
+    }
+
+    @available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *)
+    @inlinable @inline(__always)
+    mutating func callAsFunction<let count: Int, T: StructPackable & StructUnpackable>(
+        _ values: inout InlineArray<count, T>
+    ) throws(StructError) {
+        for position in 0..<count { try _put(values[position]) }
+    }
+
+    @inlinable
+    mutating func _next<T: StructUnpackable>(_ type: T.Type) throws(StructError) -> T {
+        throw StructError.fieldsChangedMarker
+    }
+
+    @inlinable
+    mutating func _expect<T: StructUnpackable>(_ type: T.Type) throws(StructError) {
+        throw StructError.fieldsChangedMarker
+    }
+
+    @inlinable
+    mutating func _expectPacking<T: StructPackable>(_ type: T.Type) throws(StructError) {
+        throw StructError.fieldsChangedMarker
+    }
+}

@@ -1,0 +1,176 @@
+/// Reads and writes one record of a planned (format, Swift shape) pair by the plan's path: the
+/// direct paths inline into the caller's loop; the planned path and every error path are out of
+/// line.
+@usableFromInline
+enum _RecordEngine {
+    // MARK: Reading
+
+    /// Reads the record at `start` of `bytes`; the caller checked that `plan.size` bytes lie
+    /// there.
+    ///
+    /// - Throws: the plan's failure, an unpacked value's error (located), or a record's
+    ///   fields-changed mismatch.
+    @inlinable @inline(__always)
+    static func read<C: _StructDecoding>(
+        _ coding: C.Type, _ plan: _RecordPlan, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
+    ) throws(StructError) -> C._Value {
+        // Comparisons rather than a jump table: one predictable branch for the usual path.
+        if plan.path == .contiguousNative {
+            return try readDirect(coding, _HostOrder.self, _Unaligned.self, plan, from: bytes, at: start)
+        }
+        if plan.path == .contiguousSwapped {
+            return try readDirect(coding, _SwappedOrder.self, _Unaligned.self, plan, from: bytes, at: start)
+        }
+        if plan.path == .aligned {
+            return try readDirect(coding, _HostOrder.self, _NaturallyAligned.self, plan, from: bytes, at: start)
+        }
+        return try readPlanned(coding, plan, format: nil, from: bytes, at: start, owner: owner)
+    }
+
+    @inlinable @inline(__always)
+    static func readDirect<C: _StructDecoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker>(
+        _ coding: C.Type, _ order: Order.Type, _ alignment: Aligned.Type, _ plan: _RecordPlan, from bytes: RawSpan,
+        at start: Int
+    ) throws(StructError) -> C._Value {
+        if C._visitsAreFixed {
+            return try readDirect(coding, _DirectReader<Order, Aligned, _Unchecked>.self, plan, from: bytes, at: start)
+        }
+        return try readDirect(coding, _DirectReader<Order, Aligned, _Checked>.self, plan, from: bytes, at: start)
+    }
+
+    @inlinable @inline(__always)
+    static func readDirect<C: _StructDecoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>(
+        _ coding: C.Type, _ reader: _DirectReader<Order, Aligned, Bounds>.Type, _ plan: _RecordPlan, from bytes: RawSpan,
+        at start: Int
+    ) throws(StructError) -> C._Value {
+        try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
+            // safe because direct paths have size > 0 and the caller checked start + size <= count,
+            // so the buffer is not empty and has a base address.
+            var reader = _DirectReader<Order, Aligned, Bounds>(
+                base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size, recordOffset: start)
+            let value: C._Value
+            do throws(StructError) {
+                value = try C._read(&reader)
+            } catch {
+                throw describe(error, plan, format: nil)
+            }
+            if !C._visitsAreFixed && reader.index != plan.valueCount { throw plan.fieldsChanged }
+            return value
+        }
+    }
+
+    @inlinable @inline(never)
+    static func readPlanned<C: _StructDecoding>(
+        _ coding: C.Type, _ plan: _RecordPlan, format given: Struct?, from bytes: RawSpan, at start: Int,
+        owner: ArraySlice<UInt8>?
+    ) throws(StructError) -> C._Value {
+        guard plan.path != .failed, let format = given ?? plan.context?.format else { throw plan.failure }
+        return try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
+            var reader = _PlannedReader(buffer: raw, base: start, format: format, owner: owner)
+            let value: C._Value
+            do throws(StructError) {
+                value = try C._read(&reader)
+            } catch {
+                throw describe(error, plan, format: format)
+            }
+            guard reader.index == plan.valueCount else { throw plan.fieldsChanged }
+            return value
+        }
+    }
+
+    /// The error to throw for `error` caught from a visitor: the fields-changed marker becomes the
+    /// plan's message, a located invalid value gains the format's text.
+    @usableFromInline @inline(never)
+    static func describe(_ error: StructError, _ plan: _RecordPlan, format given: Struct?) -> StructError {
+        if error.code == .typeMismatch && error.message == StructError.fieldsChangedMarker.message {
+            return plan.fieldsChanged
+        }
+        if error.code == .invalidValue, let index = error.valueIndex, let offset = error.byteOffset,
+            let format = given ?? plan.context?.format
+        {
+            return StructError(error.code, error.message).locatedInvalidValue(
+                index: index, offset: offset, format: format.format)
+        }
+        return error
+    }
+
+    // MARK: Writing
+
+    /// Writes `value` into the record at `start` of `bytes`; the caller checked that `plan.size`
+    /// bytes lie there. On error the record holds what CPython's `pack_into` leaves: zeros, the
+    /// values before the failing one, and what the failing one wrote (only an out-of-range
+    /// big-endian `q`/`Q` writes anything).
+    ///
+    /// - Throws: the plan's failure, or the first failing value's error (located).
+    @inlinable @inline(__always)
+    static func write<C: _StructEncoding>(
+        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, into bytes: inout MutableRawSpan, at start: Int
+    ) throws(StructError) {
+        if plan.path == .contiguousNative {
+            try writeDirect(coding, _HostOrder.self, _Unaligned.self, value, plan, into: &bytes, at: start)
+        } else if plan.path == .contiguousSwapped {
+            try writeDirect(coding, _SwappedOrder.self, _Unaligned.self, value, plan, into: &bytes, at: start)
+        } else if plan.path == .aligned {
+            try writeDirect(coding, _HostOrder.self, _NaturallyAligned.self, value, plan, into: &bytes, at: start)
+        } else {
+            try writePlanned(coding, value, plan, format: nil, into: &bytes, at: start)
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func writeDirect<C: _StructEncoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker>(
+        _ coding: C.Type, _ order: Order.Type, _ alignment: Aligned.Type, _ value: C._Value, _ plan: _RecordPlan,
+        into bytes: inout MutableRawSpan, at start: Int
+    ) throws(StructError) {
+        if C._visitsAreFixed {
+            try writeDirect(coding, _DirectWriter<Order, Aligned, _Unchecked>.self, value, plan, into: &bytes, at: start)
+        } else {
+            try writeDirect(coding, _DirectWriter<Order, Aligned, _Checked>.self, value, plan, into: &bytes, at: start)
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func writeDirect<C: _StructEncoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>(
+        _ coding: C.Type, _ writer: _DirectWriter<Order, Aligned, Bounds>.Type, _ value: C._Value, _ plan: _RecordPlan,
+        into bytes: inout MutableRawSpan, at start: Int
+    ) throws(StructError) {
+        try bytes.withUnsafeMutableBytes { (raw) throws(StructError) in
+            // safe because direct paths have size > 0 and the caller checked start + size <= count.
+            var writer = _DirectWriter<Order, Aligned, Bounds>(
+                base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size)
+            do throws(StructError) {
+                try C._write(value, &writer)
+            } catch {
+                throw describe(error, plan, format: nil)
+            }
+            if !C._visitsAreFixed && writer.index != plan.valueCount { throw plan.fieldsChanged }
+        }
+    }
+
+    @inlinable @inline(never)
+    static func writePlanned<C: _StructEncoding>(
+        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, format given: Struct?,
+        into bytes: inout MutableRawSpan, at start: Int
+    ) throws(StructError) {
+        guard plan.path != .failed, let format = given ?? plan.context?.format else { throw plan.failure }
+        try bytes.withUnsafeMutableBytes { (raw) throws(StructError) in
+            let record = UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + plan.size)])
+            // CPython zeroes the record first; strings zero-pad themselves, so only padding needs it.
+            if format.hasPadding { record.initializeMemory(as: UInt8.self, repeating: 0) }
+            var writer = _PlannedWriter(buffer: raw, base: start, format: format)
+            do throws(StructError) {
+                try C._write(value, &writer)
+                guard writer.visited == plan.valueCount else { throw StructError.fieldsChangedMarker }
+            } catch {
+                let failed = describe(error, plan, format: format)
+                // What CPython leaves: zeros, then every value up to the failing one replayed
+                // (the failing one writes only when CPython's converter does).
+                record.initializeMemory(as: UInt8.self, repeating: 0)
+                var replay = _PlannedWriter(
+                    buffer: raw, base: start, format: format, limit: (failed.valueIndex ?? -1) + 1, ignoresErrors: true)
+                try? C._write(value, &replay)
+                throw failed
+            }
+        }
+    }
+}
