@@ -21,12 +21,12 @@ public protocol StructFieldVisitor: ~Copyable {
     ///   ``StructError/Code/invalidValue``, or a type mismatch found by the check.
     mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ value: inout T) throws(StructError)
 
-    /// Reads, writes or checks one field that holds the rest of a repeated format item (`4H`
-    /// into `[UInt16]`).
+    /// Reads, writes or checks one field that holds the rest of a repeated format item: what
+    /// `field(&array)` calls.
     ///
     /// - Throws: as for a single value; packing an array whose count differs from the item's
     ///   throws ``StructError/Code/itemCount``.
-    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError)
+    mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError)
 
     /// Reads, writes or checks `count` consecutive values.
     ///
@@ -62,6 +62,16 @@ public protocol StructFieldVisitor: ~Copyable {
 public typealias StructFields = StructFieldVisitor & ~Copyable
 
 extension StructFieldVisitor where Self: ~Copyable {
+    /// Reads, writes or checks one field that holds the rest of a repeated format item (`4H`
+    /// into `[UInt16]`); `[UInt8]` at an `s` or `p` item is that string's bytes.
+    ///
+    /// - Throws: as for a single value; packing an array whose count differs from the item's
+    ///   throws ``StructError/Code/itemCount``.
+    @inlinable @inline(__always)
+    public mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
+        try _visitRepeated(&values)
+    }
+
     /// Reads, writes or checks a nested group of fields: its fields, in order, at this point of
     /// the format.
     ///

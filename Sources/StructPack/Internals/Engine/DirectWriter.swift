@@ -44,7 +44,7 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
 
     /// Arrays are never direct.
     @inlinable
-    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
+    mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
         throw StructError.fieldsChangedMarker
     }
 

@@ -96,7 +96,7 @@ struct _PlanVisitor: StructFieldVisitor, ~Copyable {
     }
 
     @inlinable
-    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
+    mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
         contiguous = false
         aligned = false
         if T.self == UInt8.self, let code = cursor.nextCode, code == .string || code == .pascalString {

@@ -42,7 +42,7 @@ struct _PlannedReader: StructFieldVisitor, ~Copyable {
     }
 
     @inlinable
-    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
+    mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
         if T.self == UInt8.self, let code = cursor.nextCode, code == .string || code == .pascalString {
             guard let bytes = try _next([UInt8].self) as? [T] else { throw StructError.fieldsChangedMarker }
             values = bytes

@@ -49,7 +49,7 @@ struct _PlannedWriter: StructFieldVisitor, ~Copyable {
     }
 
     @inlinable
-    mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
+    mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
         if T.self == UInt8.self, let code = cursor.nextCode, code == .string || code == .pascalString,
             let bytes = values as? [UInt8]
         {
