@@ -26,7 +26,7 @@ def double_bits(value):
 def w1_iter_unpack(ctx):
     s, f = 0, 0.0
     for a, b, c, d, e in ctx["standard_struct"].iter_unpack(ctx["standard"]):
-        s += a + 3 * b + 5 * c + 7 * d
+        s += a + b + c + d
         f += e
     return (s & MASK) ^ double_bits(f)
 
@@ -37,7 +37,7 @@ def w1_unpack_from(ctx):
     buf = ctx["standard"]
     for offset in range(0, len(buf), 24):
         a, b, c, d, e = unpack_from(buf, offset)
-        s += a + 3 * b + 5 * c + 7 * d
+        s += a + b + c + d
         f += e
     return (s & MASK) ^ double_bits(f)
 
@@ -58,7 +58,7 @@ def w2_pack_into(ctx):
 def w5_iter_unpack(ctx):
     s = 0
     for b, h, i, q in ctx["native_struct"].iter_unpack(ctx["native"]):
-        s += b + 3 * h + 5 * i + 7 * q
+        s += b + h + i + q
     return s & MASK
 
 
@@ -75,6 +75,19 @@ def w6_iter_unpack(ctx):
 
 def w6_pack_into(ctx):
     return pack_into_all(ctx["strings_struct"], ctx["strings_records"], ctx["strings_out"], 30)
+
+
+def w11_iter_unpack(ctx):
+    s, f = 0, 0.0
+    for values in ctx["wide_struct"].iter_unpack(ctx["wide"]):
+        s += sum(values[:48])
+        for d in values[48:]:
+            f += d
+    return (s & MASK) ^ double_bits(f)
+
+
+def w11_pack_into(ctx):
+    return pack_into_all(ctx["wide_struct"], ctx["wide_records"], ctx["wide_out"], 352)
 
 
 def receive_loop(chunks):
@@ -139,9 +152,12 @@ CASES = [
     ("W5u", "CPython Struct.iter_unpack", w5_iter_unpack, identity),
     ("W5p", "CPython Struct.pack_into loop", w5_pack_into, crc),
     ("W6u", "CPython Struct.iter_unpack", w6_iter_unpack, identity),
+    ("W6v", "CPython Struct.iter_unpack", w6_iter_unpack, identity),
     ("W6p", "CPython Struct.pack_into loop", w6_pack_into, crc),
     ("W7", "CPython struct.Struct(fmt)", w7_compile, identity),
     ("W8", "CPython bytearray += pack + payload", w8_encode, crc),
+    ("W11u", "CPython Struct.iter_unpack", w11_iter_unpack, identity),
+    ("W11p", "CPython Struct.pack_into loop", w11_pack_into, crc),
 ]
 
 
@@ -170,7 +186,8 @@ def payloads_of(stream):
 def load(directory):
     meta = json.loads(read(directory, "inputs.json"))
     ctx = {"meta": meta, "formats": meta["formats"], "formats_compiled": meta["formatsCompiled"]}
-    for name, fmt in (("standard", "<IHHQd"), ("native", "@bhiq"), ("strings", "<I16s8pH")):
+    for name, fmt in (("standard", "<IHHQd"), ("native", "@bhiq"), ("strings", "<I16s8pH"),
+                      ("wide", "<16I16H16Q16d")):
         data = read(directory, name + ".bin")
         ctx[name] = data
         ctx[name + "_struct"] = struct.Struct(fmt)

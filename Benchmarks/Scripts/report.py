@@ -84,7 +84,7 @@ def load_rows(run):
         rows.append(dict(result, median=seconds[len(seconds) // 2], min=seconds[0], max=seconds[-1],
                          samples=len(seconds), mallocs=None, expected=meta["workloads"][result["workload"]]["checksum"]))
     order = list(meta["workloads"].keys())
-    workload_order = ["W1", "W2", "W3", "W4", "W5u", "W5p", "W6u", "W6p", "W7", "W8", "W9", "W10"]
+    workload_order = ["W1", "W2", "W3", "W4", "W5u", "W5p", "W6u", "W6v", "W6p", "W7", "W8", "W9", "W10", "W11u", "W11p"]
     rows.sort(key=lambda row: workload_order.index(row["workload"]))  # stable: verify order, CPython last
     for row in rows:
         workload = meta["workloads"][row["workload"]]

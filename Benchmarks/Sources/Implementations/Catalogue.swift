@@ -4,7 +4,8 @@ import Workloads
 /// limit first. The CPython rows come from Scripts/cpython_struct.py.
 public func allCases() -> [BenchmarkCase] {
     let cases =
-        HandWritten.cases() + StructPackCases.cases() + FramerCases.cases() + NIOCases.cases()
+        HandWritten.cases() + HandWrittenRecords.cases() + StructPackCases.cases() + CompileCases.cases()
+        + FramerCases.cases() + NIOCases.cases()
         + NIOFrameCases.cases()
     let order = Dictionary(uniqueKeysWithValues: Workload.allCases.enumerated().map { ($1, $0) })
     return cases.enumerated().sorted { left, right in

@@ -6,38 +6,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The practical limit: what a careful engineer writes by hand with `withUnsafeBytes`,
-/// `loadUnaligned`/`storeBytes` and byte-order conversion, for exactly one format.
+/// The practical limit for the frame workloads: what a careful engineer writes by hand. The
+/// record workloads' limits are in HandWrittenRecords.swift.
 enum HandWritten {
     static func cases() -> [BenchmarkCase] {
         [
-            BenchmarkCase(.unpack, "hand-written loadUnaligned", .limit) { inputs in
-                let set = inputs.standard
-                return .folding { unpackStandard(set.packed) }
-            },
-            BenchmarkCase(.pack, "hand-written storeBytes", .limit) { inputs in
-                let set = inputs.standard
-                let output = Box([UInt8](repeating: 0, count: set.packed.count))
-                return .writing({ packStandard(set.records, into: &output.value) }, output: { output.value })
-            },
-            BenchmarkCase(.nativeUnpack, "hand-written loadUnaligned", .limit) { inputs in
-                let set = inputs.native
-                return .folding { unpackNative(set.packed) }
-            },
-            BenchmarkCase(.nativePack, "hand-written storeBytes", .limit) { inputs in
-                let set = inputs.native
-                let output = Box([UInt8](repeating: 0xEE, count: set.packed.count))
-                return .writing({ packNative(set.records, into: &output.value) }, output: { output.value })
-            },
-            BenchmarkCase(.stringsUnpack, "hand-written loadUnaligned + Array", .limit) { inputs in
-                let set = inputs.strings
-                return .folding { unpackStrings(set.packed) }
-            },
-            BenchmarkCase(.stringsPack, "hand-written storeBytes + copyMemory", .limit) { inputs in
-                let set = inputs.strings
-                let output = Box([UInt8](repeating: 0xEE, count: set.packed.count))
-                return .writing({ packStrings(set.records, into: &output.value) }, output: { output.value })
-            },
             BenchmarkCase(.smallFrames, "hand-written framer", .limit) { inputs in
                 let stream = inputs.small
                 let framer = FramerHolder(HandWrittenFramer())
@@ -70,116 +43,6 @@ enum HandWritten {
                 return .writing({ encode(stream, into: &output.value) }, output: { output.value })
             },
         ]
-    }
-
-    // MARK: Records
-
-    @inline(never)
-    static func unpackStandard(_ packed: [UInt8]) -> UInt64 {
-        packed.withUnsafeBytes { raw in
-            var fold = RecordChecksum()
-            var offset = 0
-            while offset + 24 <= raw.count {
-                fold.add(
-                    UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)),
-                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt16.self)),
-                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 6, as: UInt16.self)),
-                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
-                    Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))))
-                offset += 24
-            }
-            return fold.value
-        }
-    }
-
-    @inline(never)
-    static func packStandard(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
-        output.withUnsafeMutableBytes { raw in
-            var offset = 0
-            for record in records {
-                raw.storeBytes(of: record.a.littleEndian, toByteOffset: offset, as: UInt32.self)
-                raw.storeBytes(of: record.b.littleEndian, toByteOffset: offset + 4, as: UInt16.self)
-                raw.storeBytes(of: record.c.littleEndian, toByteOffset: offset + 6, as: UInt16.self)
-                raw.storeBytes(of: record.d.littleEndian, toByteOffset: offset + 8, as: UInt64.self)
-                raw.storeBytes(of: record.e.bitPattern.littleEndian, toByteOffset: offset + 16, as: UInt64.self)
-                offset += 24
-            }
-            return UInt64(offset)
-        }
-    }
-
-    @inline(never)
-    static func unpackNative(_ packed: [UInt8]) -> UInt64 {
-        packed.withUnsafeBytes { raw in
-            var fold = NativeChecksum()
-            var offset = 0
-            while offset + 16 <= raw.count {
-                fold.add(
-                    raw.loadUnaligned(fromByteOffset: offset, as: Int8.self),
-                    raw.loadUnaligned(fromByteOffset: offset + 2, as: Int16.self),
-                    raw.loadUnaligned(fromByteOffset: offset + 4, as: Int32.self),
-                    raw.loadUnaligned(fromByteOffset: offset + 8, as: Int64.self))
-                offset += 16
-            }
-            return fold.value
-        }
-    }
-
-    @inline(never)
-    static func packNative(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
-        output.withUnsafeMutableBytes { raw in
-            var offset = 0
-            for record in records {
-                raw.storeBytes(of: record.b, toByteOffset: offset, as: Int8.self)
-                raw.storeBytes(of: 0, toByteOffset: offset + 1, as: UInt8.self)
-                raw.storeBytes(of: record.h, toByteOffset: offset + 2, as: Int16.self)
-                raw.storeBytes(of: record.i, toByteOffset: offset + 4, as: Int32.self)
-                raw.storeBytes(of: record.q, toByteOffset: offset + 8, as: Int64.self)
-                offset += 16
-            }
-            return UInt64(offset)
-        }
-    }
-
-    /// Reads the strings into arrays, as every implementation of this workload must deliver them.
-    @inline(never)
-    static func unpackStrings(_ packed: [UInt8]) -> UInt64 {
-        packed.withUnsafeBytes { raw in
-            var fold = StringChecksum()
-            var offset = 0
-            while offset + 30 <= raw.count {
-                let a = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-                let s = Array(UnsafeRawBufferPointer(rebasing: raw[(offset + 4)..<(offset + 20)]))
-                let length = min(Int(raw[offset + 20]), 7)
-                let p = Array(UnsafeRawBufferPointer(rebasing: raw[(offset + 21)..<(offset + 21 + length)]))
-                let h = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 28, as: UInt16.self))
-                fold.add(a, s, p, h)
-                offset += 30
-            }
-            return fold.value
-        }
-    }
-
-    @inline(never)
-    static func packStrings(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
-        output.withUnsafeMutableBytes { raw in
-            var offset = 0
-            for record in records {
-                raw.storeBytes(of: record.a.littleEndian, toByteOffset: offset, as: UInt32.self)
-                record.s.withUnsafeBytes { s in
-                    (raw.baseAddress! + offset + 4).copyMemory(from: s.baseAddress!, byteCount: 16)
-                }
-                let length = min(record.p.count, 7)
-                raw[offset + 20] = UInt8(length)
-                record.p.withUnsafeBytes { p in
-                    if length > 0 { (raw.baseAddress! + offset + 21).copyMemory(from: p.baseAddress!, byteCount: length) }
-                }
-                (raw.baseAddress! + offset + 21 + length).initializeMemory(as: UInt8.self, repeating: 0, count: 7 - length)
-                raw.storeBytes(of: record.h.littleEndian, toByteOffset: offset + 28, as: UInt16.self)
-                offset += 30
-            }
-            return UInt64(offset)
-        }
     }
 
     // MARK: Frames

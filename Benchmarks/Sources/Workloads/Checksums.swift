@@ -3,8 +3,9 @@
 // per record or frame) so it does not dilute the differences being measured, and each has a
 // one-line Python equivalent in Scripts/cpython_struct.py.
 
-/// W1's fold over `'<IHHQd'` records: `s += a + 3b + 5c + 7d (mod 2^64)`, `f += e` in record
-/// order; the checksum is `s ^ bits(f)`.
+/// W1's fold over `'<IHHQd'` records: `s += a + b + c + d (mod 2^64)`, `f += e` in record
+/// order; the checksum is `s ^ bits(f)`. Light on purpose: the loop a user writes to sum fields,
+/// so the fold does not hide the unpacking being measured.
 public struct RecordChecksum: Sendable {
     public var integers: UInt64 = 0
     public var doubles: Double = 0
@@ -13,7 +14,7 @@ public struct RecordChecksum: Sendable {
 
     @inlinable @inline(__always)
     public mutating func add(_ a: UInt32, _ b: UInt16, _ c: UInt16, _ d: UInt64, _ e: Double) {
-        integers &+= UInt64(a) &+ 3 &* UInt64(b) &+ 5 &* UInt64(c) &+ 7 &* d
+        integers &+= UInt64(a) &+ UInt64(b) &+ UInt64(c) &+ d
         doubles += e
     }
 
@@ -21,7 +22,7 @@ public struct RecordChecksum: Sendable {
     public var value: UInt64 { integers ^ doubles.bitPattern }
 }
 
-/// The native `'@bhiq'` fold: `s += b + 3h + 5i + 7q (mod 2^64)`, signed values wrapping.
+/// The native `'@bhiq'` fold: `s += b + h + i + q (mod 2^64)`, signed values wrapping.
 public struct NativeChecksum: Sendable {
     public var value: UInt64 = 0
 
@@ -29,9 +30,30 @@ public struct NativeChecksum: Sendable {
 
     @inlinable @inline(__always)
     public mutating func add(_ b: Int8, _ h: Int16, _ i: Int32, _ q: Int64) {
-        value &+= UInt64(bitPattern: Int64(b)) &+ 3 &* UInt64(bitPattern: Int64(h))
-            &+ 5 &* UInt64(bitPattern: Int64(i)) &+ 7 &* UInt64(bitPattern: q)
+        value &+= UInt64(bitPattern: Int64(b) &+ Int64(h) &+ Int64(i) &+ q)
     }
+}
+
+/// The 64-value `'<16I16H16Q16d'` fold: `s += every integer (mod 2^64)`, `f += every double` in
+/// order; the checksum is `s ^ bits(f)`.
+public struct WideChecksum: Sendable {
+    public var integers: UInt64 = 0
+    public var doubles: Double = 0
+
+    public init() {}
+
+    @inlinable @inline(__always)
+    public mutating func add(integer: UInt64) {
+        integers &+= integer
+    }
+
+    @inlinable @inline(__always)
+    public mutating func add(double: Double) {
+        doubles += double
+    }
+
+    @inlinable
+    public var value: UInt64 { integers ^ doubles.bitPattern }
 }
 
 /// The `'<I16s8pH'` fold: `s += a + 3h + 5 s[0] + 7 s[15] + 11 len(p) + 13 p[-1] (0 if empty)`.
@@ -48,6 +70,11 @@ public struct StringChecksum: Sendable {
 
     @inlinable @inline(__always)
     public mutating func add(_ a: UInt32, _ s: [UInt8], _ p: [UInt8], _ h: UInt16) {
+        add(a, first: s.first ?? 0, last: s.last ?? 0, pascalCount: p.count, pascalLast: p.last ?? 0, h)
+    }
+
+    @inlinable @inline(__always)
+    public mutating func add(_ a: UInt32, _ s: ArraySlice<UInt8>, _ p: ArraySlice<UInt8>, _ h: UInt16) {
         add(a, first: s.first ?? 0, last: s.last ?? 0, pascalCount: p.count, pascalLast: p.last ?? 0, h)
     }
 }

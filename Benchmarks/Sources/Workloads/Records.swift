@@ -3,27 +3,55 @@
 
 /// One `'<IHHQd'` record (24 bytes packed).
 public struct Record: Sendable {
-    public var a: UInt32
-    public var b: UInt16
-    public var c: UInt16
-    public var d: UInt64
-    public var e: Double
+    public var a: UInt32 = 0
+    public var b: UInt16 = 0
+    public var c: UInt16 = 0
+    public var d: UInt64 = 0
+    public var e: Double = 0
+
+    public init() {}
+
+    public init(a: UInt32, b: UInt16, c: UInt16, d: UInt64, e: Double) {
+        (self.a, self.b, self.c, self.d, self.e) = (a, b, c, d, e)
+    }
 }
 
 /// One native `'@bhiq'` record: `b` at 0, a pad byte, `h` at 2, `i` at 4, `q` at 8 (16 bytes).
 public struct NativeRecord: Sendable {
-    public var b: Int8
-    public var h: Int16
-    public var i: Int32
-    public var q: Int64
+    public var b: Int8 = 0
+    public var h: Int16 = 0
+    public var i: Int32 = 0
+    public var q: Int64 = 0
+
+    public init() {}
+
+    public init(b: Int8, h: Int16, i: Int32, q: Int64) {
+        (self.b, self.h, self.i, self.q) = (b, h, i, q)
+    }
 }
 
 /// One `'<I16s8pH'` record (30 bytes): a 16-byte string and a Pascal string of 0 to 7 bytes.
 public struct StringRecord: Sendable {
-    public var a: UInt32
-    public var s: [UInt8]
-    public var p: [UInt8]
-    public var h: UInt16
+    public var a: UInt32 = 0
+    public var s: [UInt8] = []
+    public var p: [UInt8] = []
+    public var h: UInt16 = 0
+
+    public init() {}
+
+    public init(a: UInt32, s: [UInt8], p: [UInt8], h: UInt16) {
+        (self.a, self.s, self.p, self.h) = (a, s, p, h)
+    }
+}
+
+/// One `'<16I16H16Q16d'` record (352 bytes, 64 values): the wide record.
+public struct WideRecord: Sendable {
+    public var i = InlineArray<16, UInt32>(repeating: 0)
+    public var h = InlineArray<16, UInt16>(repeating: 0)
+    public var q = InlineArray<16, UInt64>(repeating: 0)
+    public var d = InlineArray<16, Double>(repeating: 0)
+
+    public init() {}
 }
 
 /// Records and their packed bytes, with the checksum every implementation must reproduce.
@@ -135,5 +163,41 @@ extension RecordSet where Element == StringRecord {
             packed[base + 29] = UInt8(truncatingIfNeeded: record.h >> 8)
         }
         return RecordSet(format: "<I16s8pH", recordSize: 30, records: records, packed: packed, checksum: fold.value)
+    }
+}
+
+extension RecordSet where Element == WideRecord {
+    /// `count` 64-value `'<16I16H16Q16d'` records from seed 4.
+    public static func wide(count: Int) -> RecordSet<WideRecord> {
+        var generator = SplitMix64(seed: 4)
+        var records: [WideRecord] = []
+        records.reserveCapacity(count)
+        var fold = WideChecksum()
+        for _ in 0..<count {
+            var record = WideRecord()
+            for k in 0..<16 { record.i[k] = UInt32(truncatingIfNeeded: generator.next()) }
+            for k in 0..<16 { record.h[k] = UInt16(truncatingIfNeeded: generator.next()) }
+            for k in 0..<16 { record.q[k] = generator.next() }
+            for k in 0..<16 { record.d[k] = Double(generator.next() >> 11) * 0x1p-20 }
+            for k in 0..<16 { fold.add(integer: UInt64(record.i[k])) }
+            for k in 0..<16 { fold.add(integer: UInt64(record.h[k])) }
+            for k in 0..<16 { fold.add(integer: record.q[k]) }
+            for k in 0..<16 { fold.add(double: record.d[k]) }
+            records.append(record)
+        }
+        var packed = [UInt8](repeating: 0, count: count * 352)
+        packed.withUnsafeMutableBytes { out in
+            for (index, record) in records.enumerated() {
+                var offset = index * 352
+                for k in 0..<16 { out.storeBytes(of: record.i[k].littleEndian, toByteOffset: offset, as: UInt32.self); offset += 4 }
+                for k in 0..<16 { out.storeBytes(of: record.h[k].littleEndian, toByteOffset: offset, as: UInt16.self); offset += 2 }
+                for k in 0..<16 { out.storeBytes(of: record.q[k].littleEndian, toByteOffset: offset, as: UInt64.self); offset += 8 }
+                for k in 0..<16 {
+                    out.storeBytes(of: record.d[k].bitPattern.littleEndian, toByteOffset: offset, as: UInt64.self)
+                    offset += 8
+                }
+            }
+        }
+        return RecordSet(format: "<16I16H16Q16d", recordSize: 352, records: records, packed: packed, checksum: fold.value)
     }
 }

@@ -8,11 +8,14 @@ public enum Workload: String, CaseIterable, Sendable {
     case nativeUnpack = "W5u"
     case nativePack = "W5p"
     case stringsUnpack = "W6u"
+    case stringsViews = "W6v"
     case stringsPack = "W6p"
     case compile = "W7"
     case encode = "W8"
     case hugeFrameChunks = "W9"
     case hugeFrameBytes = "W10"
+    case wideUnpack = "W11u"
+    case widePack = "W11p"
 
     /// What the table calls it.
     public var title: String {
@@ -24,11 +27,14 @@ public enum Workload: String, CaseIterable, Sendable {
         case .nativeUnpack: "W5 unpack native '@bhiq'"
         case .nativePack: "W5 pack native '@bhiq'"
         case .stringsUnpack: "W6 unpack '<I16s8pH'"
+        case .stringsViews: "W6 unpack '<I16s8pH' as views"
         case .stringsPack: "W6 pack '<I16s8pH'"
         case .compile: "W7 compile formats"
         case .encode: "W8 encode '!I' frames"
         case .hugeFrameChunks: "W9 one 64 MiB frame, 64 KiB chunks"
         case .hugeFrameBytes: "W10 one 64 MiB frame, 1-byte chunks"
+        case .wideUnpack: "W11 unpack 64-value '<16I16H16Q16d'"
+        case .widePack: "W11 pack 64-value '<16I16H16Q16d'"
         }
     }
 
@@ -66,6 +72,8 @@ public final class Inputs: @unchecked Sendable {
     public private(set) lazy var native = RecordSet.native(count: scale.records)
     /// `'<I16s8pH'`.
     public private(set) lazy var strings = RecordSet.strings(count: scale.records)
+    /// `'<16I16H16Q16d'`.
+    public private(set) lazy var wide = RecordSet.wide(count: scale.wideRecords)
     /// W3 and the encoder's payloads.
     public private(set) lazy var small = FrameStream.small(byteCount: scale.smallStreamBytes)
     /// W4.
@@ -76,7 +84,8 @@ public final class Inputs: @unchecked Sendable {
     /// Operations in one pass over `workload` (records, frames, formats).
     public func operations(_ workload: Workload) -> Int {
         switch workload {
-        case .unpack, .pack, .nativeUnpack, .nativePack, .stringsUnpack, .stringsPack: scale.records
+        case .unpack, .pack, .nativeUnpack, .nativePack, .stringsUnpack, .stringsViews, .stringsPack: scale.records
+        case .wideUnpack, .widePack: scale.wideRecords
         case .smallFrames, .encode: small.frames
         case .largeFrames: large.frames
         case .hugeFrameChunks, .hugeFrameBytes: 1
@@ -101,8 +110,10 @@ public final class Inputs: @unchecked Sendable {
         case .pack: CRC32.checksum(standard.packed)
         case .nativeUnpack: native.checksum
         case .nativePack: CRC32.checksum(native.packed)
-        case .stringsUnpack: strings.checksum
+        case .stringsUnpack, .stringsViews: strings.checksum
         case .stringsPack: CRC32.checksum(strings.packed)
+        case .wideUnpack: wide.checksum
+        case .widePack: CRC32.checksum(wide.packed)
         case .smallFrames: small.checksum
         case .largeFrames: large.checksum
         case .hugeFrameChunks, .hugeFrameBytes: huge.checksum

@@ -34,6 +34,7 @@ if let directory = option("--write-inputs") {
     try write("standard.bin", inputs.standard.packed)
     try write("native.bin", inputs.native.packed)
     try write("strings.bin", inputs.strings.packed)
+    try write("wide.bin", inputs.wide.packed)
     try write("small.stream", inputs.small.stream)
     try write("small.chunks", chunkBytes(inputs.small.chunkSizes))
     try write("large.stream", inputs.large.stream)

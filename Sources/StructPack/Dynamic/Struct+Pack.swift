@@ -9,6 +9,7 @@ extension Struct {
     ///   error (`.integerOutOfRange`, `.notAnInteger`, …), or `.allocationLimit` when ``size``
     ///   exceeds ``allocationLimit``.
     /// - Complexity: O(``size``).
+    @inlinable
     public func pack(_ values: [StructValue]) throws(StructError) -> [UInt8] {
         guard values.count == valueCount else {
             throw .itemCount("pack", expected: valueCount, got: values.count)
@@ -30,6 +31,7 @@ extension Struct {
     /// - Throws: `.itemCount` (`pack_into expected …`), `.bufferTooSmall`, `.offsetOutOfRange`,
     ///   or any per-value error.
     /// - Complexity: O(``size``).
+    @inlinable
     public func pack(into bytes: inout MutableRawSpan, at offset: Int = 0, _ values: [StructValue])
         throws(StructError)
     {
@@ -43,6 +45,7 @@ extension Struct {
     /// Packs values into an existing array at `offset`, in place.
     ///
     /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
+    @inlinable
     public func pack(into bytes: inout [UInt8], at offset: Int = 0, _ values: [StructValue]) throws(StructError) {
         var span = bytes.mutableSpan
         var raw = span.mutableBytes
@@ -52,6 +55,7 @@ extension Struct {
     /// Packs values into a buffer at `offset`, in place.
     ///
     /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
+    @inlinable
     public func pack(into bytes: UnsafeMutableRawBufferPointer, at offset: Int = 0, _ values: [StructValue])
         throws(StructError)
     {
@@ -63,6 +67,7 @@ extension Struct {
     ///
     /// - Throws: as ``pack(_:)-([StructValue])``.
     /// - Complexity: O(``size``), amortised.
+    @inlinable
     public func pack(appendingTo bytes: inout [UInt8], _ values: [StructValue]) throws(StructError) {
         guard values.count == valueCount else {
             throw .itemCount("pack", expected: valueCount, got: values.count)
@@ -84,6 +89,7 @@ extension Struct {
     ///
     /// - Throws: `.bufferTooSmall` when fewer than ``size`` bytes of capacity are free, or as
     ///   ``pack(_:)-([StructValue])``.
+    @inlinable
     public func pack(appendingTo output: inout OutputRawSpan, _ values: [StructValue]) throws(StructError) {
         guard values.count == valueCount else {
             throw .itemCount("pack", expected: valueCount, got: values.count)
@@ -124,23 +130,61 @@ extension Struct {
     /// state on error: zeros, then the values before the failing one, then whatever the failing
     /// one writes in CPython (only an out-of-range big-endian `q`/`Q`).
     ///
+    /// Inlinable, and never passing the array itself to a function that is not, so that the
+    /// array literal a ported `pack_into(buf, off, [.int(a), .int(b)])` call builds can live on
+    /// the stack: no heap allocation per call.
+    ///
     /// - Throws: the first failing value's error, with its value index and byte offset.
+    @inlinable
     func packValues(_ values: [StructValue], into bytes: inout MutableRawSpan, at base: Int) throws(StructError) {
+        guard slots.count == valueCount else {
+            try packValuesByWalkingFields(values.map { $0 }, into: &bytes, at: base)
+            return
+        }
         if hasPadding { zero(&bytes, at: base) }
         var index = 0
         do throws(StructError) {
-            if slots.count == valueCount {
-                // One switch per value; values of another type or out of range take the general
-                // path, which packs them or throws CPython's error.
-                for slot in slots {
-                    let value = values[index]
-                    if !Self.packDynamicValue(value, slot, base: base, swapsBytes: swapsBytes, into: &bytes) {
-                        try value._unsafePack(into: &bytes, at: valueSlot(slot, base: base))
-                    }
-                    index += 1
+            // One switch per value; values of another type or out of range take the general
+            // path, which packs them or throws CPython's error.
+            while index < valueCount {
+                let slot = slots[index]
+                let value = values[index]
+                if !Self.packDynamicValue(value, slot, base: base, swapsBytes: swapsBytes, into: &bytes) {
+                    try packValueSlowly(value, slot, base: base, into: &bytes)
                 }
-                return
+                index &+= 1
             }
+        } catch {
+            // CPython zeroes the record before packing, so what precedes the failing value stays
+            // packed, the failing value leaves what its converter wrote, and the rest is zero.
+            zero(&bytes, at: base)
+            for replayed in 0...index {
+                try? packValueSlowly(values[replayed], slots[replayed], base: base, into: &bytes)
+            }
+            throw StructError.locate(error, index: index, offset: base &+ slots[index].offset)
+        }
+    }
+
+    /// One value by the general path: CPython's conversion, checks and errors.
+    ///
+    /// - Throws: the value's error.
+    @usableFromInline @inline(never)
+    func packValueSlowly(_ value: StructValue, _ slot: Slot, base: Int, into bytes: inout MutableRawSpan)
+        throws(StructError)
+    {
+        try value._unsafePack(into: &bytes, at: valueSlot(slot, base: base))
+    }
+
+    /// ``packValues(_:into:at:)`` for formats too large for a per-value table.
+    ///
+    /// - Throws: the first failing value's error, located.
+    @usableFromInline
+    func packValuesByWalkingFields(_ values: [StructValue], into bytes: inout MutableRawSpan, at base: Int)
+        throws(StructError)
+    {
+        if hasPadding { zero(&bytes, at: base) }
+        var index = 0
+        do throws(StructError) {
             for field in fields where field.code != .padByte {
                 for item in 0..<field.valueCount {
                     try values[index]._unsafePack(into: &bytes, at: valueSlot(field, item: item, base: base))
@@ -148,8 +192,6 @@ extension Struct {
                 }
             }
         } catch {
-            // CPython zeroes the record before packing, so what precedes the failing value stays
-            // packed, the failing value leaves what its converter wrote, and the rest is zero.
             zero(&bytes, at: base)
             var replayed = 0
             for field in fields where field.code != .padByte && replayed <= index {
@@ -159,7 +201,7 @@ extension Struct {
                 }
             }
             let offset = (try? slot(ofValue: index, recordOffset: base))?.offset
-            throw error.located(valueIndex: index, byteOffset: offset)
+            throw StructError.locate(error, index: index, offset: offset)
         }
     }
 

@@ -218,3 +218,11 @@ extension StructError {
     @usableFromInline
     static let fieldsChangedMarker = StructError(.typeMismatch, "a record's fields changed after they were checked")
 }
+
+extension StructError {
+    /// `error` located at value `index` (and `offset`); out of line for inlined callers.
+    @usableFromInline @inline(never)
+    static func locate(_ error: StructError, index: Int, offset: Int?) -> StructError {
+        error.located(valueIndex: index, byteOffset: offset)
+    }
+}

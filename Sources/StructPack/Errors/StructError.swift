@@ -15,23 +15,40 @@
 ///
 /// Equality compares the code and the message (the location is extra information).
 public struct StructError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The error's contents behind one reference, so that throwing and passing an error moves
+    /// one word: the typed API's inlined paths stay small.
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let code: Code
+        @usableFromInline let message: String
+        @usableFromInline let valueIndex: Int?
+        @usableFromInline let byteOffset: Int?
+
+        @usableFromInline
+        init(code: Code, message: String, valueIndex: Int?, byteOffset: Int?) {
+            self.code = code
+            self.message = message
+            self.valueIndex = valueIndex
+            self.byteOffset = byteOffset
+        }
+    }
+
+    @usableFromInline let storage: Storage
+
     /// What went wrong, stable across releases; compare with the static members.
-    public let code: Code
+    public var code: Code { storage.code }
     /// The human-readable message: CPython 3.13's text wherever CPython reports the same failure.
-    public let message: String
+    public var message: String { storage.message }
     /// The index of the value the error is about (as `unpack` counts values: `x` has none,
     /// `3i` has three), when the error is about one value.
-    public let valueIndex: Int?
+    public var valueIndex: Int? { storage.valueIndex }
     /// The offset in the buffer of the byte where that value starts, when the error is about
     /// one value of a buffer being read or written.
-    public let byteOffset: Int?
+    public var byteOffset: Int? { storage.byteOffset }
 
     /// Creates an error with a code and a message, and optionally where it happened.
     public init(_ code: Code, _ message: String, valueIndex: Int? = nil, byteOffset: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.valueIndex = valueIndex
-        self.byteOffset = byteOffset
+        storage = Storage(code: code, message: message, valueIndex: valueIndex, byteOffset: byteOffset)
     }
 
     /// Equal when the codes and the messages are equal.

@@ -17,7 +17,9 @@ extension Struct {
         // The usual case, 0 <= offset <= bufferCount - size, in one unsigned comparison against a
         // loop-invariant bound (a negative offset is a huge unsigned number); the first test is
         // loop-invariant too. bufferCount - size cannot overflow: both are non-negative.
-        if bufferCount >= size && UInt(bitPattern: offset) <= UInt(bitPattern: bufferCount &- size) { return offset }
+        if _fastPath(bufferCount >= size) {
+            if _fastPath(UInt(bitPattern: offset) <= UInt(bitPattern: bufferCount &- size)) { return offset }
+        }
         return try resolvedOffsetSlowly(offset, size: size, bufferCount: bufferCount, packing: packing)
     }
 

@@ -34,14 +34,14 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
         let size = T._directLayout.size
         let offset = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
         if Bounds.checksEachValue {
-            guard size != 0 && offset &+ size <= limit else { throw StructError.fieldsChangedMarker }
+            guard size != 0 && offset &+ size <= limit else { try _RecordEngine.throwFieldsChanged() }
         }
         let value: T
         do {
             // safe because offset + size <= limit, and the caller checked limit bytes are readable.
             value = try T._unsafeLoad(from: base + offset, swapsBytes: Order.swapsBytes)
         } catch {
-            throw error.located(valueIndex: index, byteOffset: recordOffset &+ offset)
+            try _RecordEngine.throwLocated(error, index: index, offset: recordOffset &+ offset)
         }
         cursor = offset &+ size
         index &+= 1
@@ -56,7 +56,7 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     /// Arrays are never direct.
     @inlinable
     mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
-        throw StructError.fieldsChangedMarker
+        try _RecordEngine.throwFieldsChanged()
     }
 
     @available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *)
@@ -69,17 +69,17 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
 
     @inlinable
     mutating func _put<T: StructPackable>(_ value: T) throws(StructError) {
-        throw StructError.fieldsChangedMarker
+        try _RecordEngine.throwFieldsChanged()
     }
 
     @inlinable
     mutating func _expect<T: StructUnpackable>(_ type: T.Type) throws(StructError) {
-        throw StructError.fieldsChangedMarker
+        try _RecordEngine.throwFieldsChanged()
     }
 
     @inlinable
     mutating func _expectPacking<T: StructPackable>(_ type: T.Type) throws(StructError) {
-        throw StructError.fieldsChangedMarker
+        try _RecordEngine.throwFieldsChanged()
     }
 }
 

@@ -21,7 +21,7 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
         let size = T._directLayout.size
         let offset = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
         if Bounds.checksEachValue {
-            guard size != 0 && offset &+ size <= limit else { throw StructError.fieldsChangedMarker }
+            guard size != 0 && offset &+ size <= limit else { try _RecordEngine.throwFieldsChanged() }
         }
         if Aligned.isAligned {
             // safe because cursor <= offset <= limit: the gap lies inside the record.
@@ -45,7 +45,7 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     /// Arrays are never direct.
     @inlinable
     mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
-        throw StructError.fieldsChangedMarker
+        try _RecordEngine.throwFieldsChanged()
     }
 
     @available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *)
@@ -58,16 +58,16 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
 
     @inlinable
     mutating func _next<T: StructUnpackable>(_ type: T.Type) throws(StructError) -> T {
-        throw StructError.fieldsChangedMarker
+        try _RecordEngine.throwFieldsChanged()
     }
 
     @inlinable
     mutating func _expect<T: StructUnpackable>(_ type: T.Type) throws(StructError) {
-        throw StructError.fieldsChangedMarker
+        try _RecordEngine.throwFieldsChanged()
     }
 
     @inlinable
     mutating func _expectPacking<T: StructPackable>(_ type: T.Type) throws(StructError) {
-        throw StructError.fieldsChangedMarker
+        try _RecordEngine.throwFieldsChanged()
     }
 }

@@ -54,7 +54,7 @@ enum _RecordEngine {
             } catch {
                 throw describe(error, plan, format: nil)
             }
-            if !C._visitsAreFixed && reader.index != plan.valueCount { throw plan.fieldsChanged }
+            if !C._visitsAreFixed && reader.index != plan.valueCount { throw fieldsChangedError(plan) }
             return value
         }
     }
@@ -92,6 +92,30 @@ enum _RecordEngine {
                 index: index, offset: offset, format: format.format)
         }
         return error
+    }
+
+    /// The plan's fields-changed error, out of line.
+    @usableFromInline @inline(never)
+    static func fieldsChangedError(_ plan: _RecordPlan) -> StructError {
+        plan.fieldsChanged
+    }
+
+    /// Throws the fields-changed marker. Out of line, so that a visitor's inlined code has a
+    /// call where it would otherwise have a whole throw site (which keeps a record's
+    /// `fields(_:)` small enough to inline).
+    ///
+    /// - Throws: always.
+    @usableFromInline @inline(never)
+    static func throwFieldsChanged() throws(StructError) -> Never {
+        throw StructError.fieldsChangedMarker
+    }
+
+    /// Throws `error` located at a value; out of line for the same reason.
+    ///
+    /// - Throws: always.
+    @usableFromInline @inline(never)
+    static func throwLocated(_ error: StructError, index: Int, offset: Int) throws(StructError) -> Never {
+        throw error.located(valueIndex: index, byteOffset: offset)
     }
 
     // MARK: Writing
@@ -143,7 +167,7 @@ enum _RecordEngine {
             } catch {
                 throw describe(error, plan, format: nil)
             }
-            if !C._visitsAreFixed && writer.index != plan.valueCount { throw plan.fieldsChanged }
+            if !C._visitsAreFixed && writer.index != plan.valueCount { throw fieldsChangedError(plan) }
         }
     }
 
