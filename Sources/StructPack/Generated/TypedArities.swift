@@ -55,7 +55,7 @@ extension TupleCodec1: TupleDecoding where T0: StructUnpackable {
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
         return LayoutSignature(low: low, high: high, count: 1)
     }
@@ -97,7 +97,7 @@ extension TupleCodec1: TupleEncoding where T0: StructPackable {
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
         return LayoutSignature(low: low, high: high, count: 1)
     }
@@ -394,7 +394,7 @@ extension TupleCodec2: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
         return LayoutSignature(low: low, high: high, count: 2)
@@ -446,7 +446,7 @@ extension TupleCodec2: TupleEncoding where T0: StructPackable, T1: StructPackabl
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
         return LayoutSignature(low: low, high: high, count: 2)
@@ -750,7 +750,7 @@ extension TupleCodec3: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
@@ -810,7 +810,7 @@ extension TupleCodec3: TupleEncoding where T0: StructPackable, T1: StructPackabl
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
@@ -1121,7 +1121,7 @@ extension TupleCodec4: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
@@ -1189,7 +1189,7 @@ extension TupleCodec4: TupleEncoding where T0: StructPackable, T1: StructPackabl
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
@@ -1507,7 +1507,7 @@ extension TupleCodec5: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
@@ -1583,7 +1583,7 @@ extension TupleCodec5: TupleEncoding where T0: StructPackable, T1: StructPackabl
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
@@ -1908,7 +1908,7 @@ extension TupleCodec6: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
@@ -1992,7 +1992,7 @@ extension TupleCodec6: TupleEncoding where T0: StructPackable, T1: StructPackabl
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
@@ -2324,7 +2324,7 @@ extension TupleCodec7: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
@@ -2416,7 +2416,7 @@ extension TupleCodec7: TupleEncoding where T0: StructPackable, T1: StructPackabl
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directPackLayout) << 16
@@ -2755,7 +2755,7 @@ extension TupleCodec8: TupleDecoding where T0: StructUnpackable, T1: StructUnpac
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directUnpackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directUnpackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directUnpackLayout) << 16
@@ -2855,7 +2855,7 @@ extension TupleCodec8: TupleEncoding where T0: StructPackable, T1: StructPackabl
     @inlinable @inline(__always)
     public static var contiguousSignature: LayoutSignature {
         var low: UInt64 = 0
-        var high: UInt64 = 0
+        let high: UInt64 = 0
         low |= LayoutSignature.byte(for: T0.directPackLayout) << 0
         low |= LayoutSignature.byte(for: T1.directPackLayout) << 8
         low |= LayoutSignature.byte(for: T2.directPackLayout) << 16

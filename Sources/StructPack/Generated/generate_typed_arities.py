@@ -91,7 +91,8 @@ def arity_block(n):
     w("    @inlinable @inline(__always)")
     w("    public static var contiguousSignature: LayoutSignature {")
     w("        var low: UInt64 = 0")
-    w("        var high: UInt64 = 0")
+    # `high` holds elements 8 and up; a constant when there are none, so it is never an unmutated var.
+    w(f"        {'var' if n > 8 else 'let'} high: UInt64 = 0")
     for i, t in enumerate(ts):
         half = "low" if i < 8 else "high"
         w(f"        {half} |= LayoutSignature.byte(for: {t}.directUnpackLayout) << {(i % 8) * 8}")
@@ -142,7 +143,8 @@ def arity_block(n):
     w("    @inlinable @inline(__always)")
     w("    public static var contiguousSignature: LayoutSignature {")
     w("        var low: UInt64 = 0")
-    w("        var high: UInt64 = 0")
+    # `high` holds elements 8 and up; a constant when there are none, so it is never an unmutated var.
+    w(f"        {'var' if n > 8 else 'let'} high: UInt64 = 0")
     for i, t in enumerate(ts):
         half = "low" if i < 8 else "high"
         w(f"        {half} |= LayoutSignature.byte(for: {t}.directPackLayout) << {(i % 8) * 8}")
