@@ -57,27 +57,33 @@ let package = Package(
             dependencies: ["EchoServer", "StreamFramer"],
             swiftSettings: strictSettings
         ),
+        // What the test targets share: the seeded random generator.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "StructPackTests",
-            dependencies: ["StructPack"],
+            dependencies: ["StructPack", "TestSupport"],
             exclude: ["Vectors"],
             swiftSettings: strictSettings
         ),
         // Depends on the executable so `swift test` builds `structpack` next to the test bundle.
         .testTarget(
             name: "StructPackCLITests",
-            dependencies: ["StructPackCLICore", "StructPackCLI", "StructPack"],
+            dependencies: ["StructPackCLICore", "StructPackCLI", "StructPack", "TestSupport"],
             exclude: ["Differential/cli_oracle.py", "EndToEnd/generate_contract_cases.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "StreamFramerTests",
-            dependencies: ["StreamFramer", "StructPack"],
+            dependencies: ["StreamFramer", "StructPack", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FramedEchoTests",
-            dependencies: ["EchoServer", "FramedEcho", "StreamFramer", "StructPack"],
+            dependencies: ["EchoServer", "FramedEcho", "StreamFramer", "StructPack", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import StructPack
+import TestSupport
 import Testing
 
 /// Seeded random formats, values and buffers, run through StructPack and a live CPython (3.12+,
@@ -10,7 +11,7 @@ struct CPythonDifferentialTests {
     static let caseCount = 4_000
 
     @Test func randomCasesAgreeWithCPython() throws {
-        var generator = SeededGenerator(seed: 0x5354_5255_4354)
+        var generator = SplitMix64(seed: 0x5354_5255_4354)
         let cases = (0..<Self.caseCount).map { _ in RandomCase.make(using: &generator) }
         let input = try JSONSerialization.data(withJSONObject: cases.map(\.json))
         let output = try PythonOracle.run(script: Self.oracleScript, input: input)
@@ -106,7 +107,7 @@ struct RandomCase {
     static let codes = Array("xcbB?hHiIlLqQefdsp")
     static let nativeCodes = Array("nNP")
 
-    static func make(using rng: inout SeededGenerator) -> RandomCase {
+    static func make(using rng: inout SplitMix64) -> RandomCase {
         let prefix = ["", "@", "=", "<", ">", "!"].randomElement(using: &rng)!
         var format = prefix
         let native = prefix.isEmpty || prefix == "@"
@@ -139,12 +140,12 @@ struct RandomCase {
         return testCase
     }
 
-    static func randomBytes(_ count: Int, using rng: inout SeededGenerator) -> [UInt8] {
+    static func randomBytes(_ count: Int, using rng: inout SplitMix64) -> [UInt8] {
         (0..<max(0, count)).map { _ in UInt8.random(in: 0...255, using: &rng) }
     }
 
     /// Mostly values of the right type near the code's range, sometimes deliberately wrong.
-    static func randomValues(for format: Struct, using rng: inout SeededGenerator) -> [StructValue] {
+    static func randomValues(for format: Struct, using rng: inout SplitMix64) -> [StructValue] {
         (0..<format.valueCount).compactMap { index in
             guard let slot = try? format.slot(ofValue: index) else { return nil }
             if Int.random(in: 0..<12, using: &rng) == 0 { return anyValue(using: &rng) }
@@ -170,7 +171,7 @@ struct RandomCase {
         }
     }
 
-    static func randomDouble(using rng: inout SeededGenerator) -> StructValue {
+    static func randomDouble(using rng: inout SplitMix64) -> StructValue {
         switch Int.random(in: 0..<5, using: &rng) {
         case 0: return .double(Double(bitPattern: rng.next()))
         case 1: return .double([0.0, -0.0, .infinity, -.infinity, .nan, 65504, 65520, 3.4028235677973366e38].randomElement(using: &rng)!)
@@ -181,7 +182,7 @@ struct RandomCase {
         }
     }
 
-    static func anyValue(using rng: inout SeededGenerator) -> StructValue {
+    static func anyValue(using rng: inout SplitMix64) -> StructValue {
         switch Int.random(in: 0..<4, using: &rng) {
         case 0: .int(Int128(Int32.random(in: .min ... .max, using: &rng)))
         case 1: .bool(Bool.random(using: &rng))
