@@ -57,7 +57,7 @@ let package = Package(
             dependencies: ["EchoServer", "StreamFramer"],
             swiftSettings: strictSettings
         ),
-        // What the test targets share: the seeded random generator.
+        // What the test targets share: the seeded random generator and the CPython 3.13 oracle.
         .target(
             name: "TestSupport",
             path: "Tests/TestSupport",
