@@ -225,13 +225,24 @@ enum GoldenCaseRunner {
             let records = try compiled.iterUnpack(bytes)
             guard vector.error == nil else { return "iterated, CPython raised" }
             let expected = (vector.records ?? []).map { $0.map(\.value) }
-            if records.count != expected.count { return "\(records.count) records, CPython \(expected.count)" }
-            for (got, want) in zip(records, expected) where !sameValues(got, want) {
-                return "record [\(show(got))], CPython [\(show(want))]"
+            // The iterator and the subscripts must each give exactly CPython's records.
+            let walked = iterated(records)
+            if !sameRecords(walked, expected) { return "iterated \(describe(walked)), CPython \(describe(expected))" }
+            let indexed = records.indices.map { records[$0] }
+            if !sameRecords(indexed, expected) { return "indexed \(describe(indexed)), CPython \(describe(expected))" }
+            if compiled.valueCount == 1 {
+                // The typed collection's own iterator, for one-value records.
+                let typed = iterated(try compiled.iterUnpack(bytes, as: StructValue.self)).map { [$0] }
+                if !sameRecords(typed, expected) { return "typed iterated \(describe(typed)), CPython \(describe(expected))" }
             }
         } catch {
             if let failure = check(error: error, against: vector) { return failure }
         }
         return nil
+    }
+
+    /// Records for a failure message.
+    static func describe(_ records: [[StructValue]]) -> String {
+        "\(records.count) records [" + records.map { "[\(show($0))]" }.joined(separator: ", ") + "]"
     }
 }

@@ -138,6 +138,21 @@ func sameValue(_ lhs: StructValue, _ rhs: StructValue) -> Bool {
     return lhs == rhs
 }
 
+/// Exact equality for lists of records, counts included.
+func sameRecords(_ lhs: [[StructValue]], _ rhs: [[StructValue]]) -> Bool {
+    lhs.count == rhs.count && zip(lhs, rhs).allSatisfy(sameValues)
+}
+
+/// Every element `records` yields, collected through its iterator: a record the iterator
+/// skips, repeats or adds shows as a difference from the expected list. (`Array(records)`
+/// would reserve `count` elements first and trap when the iterator yields fewer, and a `zip`
+/// with the expected records would stop at the shorter side.)
+func iterated<Records: Sequence>(_ records: Records) -> [Records.Element] {
+    var all: [Records.Element] = []
+    for record in records { all.append(record) }
+    return all
+}
+
 /// Renders a StructValue with doubles as bit patterns, for failure messages.
 func show(_ values: [StructValue]) -> String {
     values.map { value in
