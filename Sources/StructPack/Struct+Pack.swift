@@ -139,12 +139,13 @@ extension Struct {
             }
         } catch {
             // CPython zeroes the record before packing, so what precedes the failing value
-            // stays packed and everything else is zero.
+            // stays packed and everything else is zero, except what the failing value's own
+            // conversion wrote before it failed: packing it again leaves that too.
             zero(&bytes, at: base)
             var repacked = 0
-            for field in fields where field.code != .padByte && repacked < index {
+            for field in fields where field.code != .padByte && repacked <= index {
                 let items = field.code == .string || field.code == .pascalString ? 1 : field.count
-                for item in 0..<items where repacked < index {
+                for item in 0..<items where repacked <= index {
                     try? values[repacked].pack(into: &bytes, at: valueSlot(field, item: item, base: base))
                     repacked += 1
                 }

@@ -212,7 +212,8 @@ extension TupleEncoding {
     }
 
     /// The general path: zero the record's padding, pack value by value, and on a failure leave
-    /// what CPython leaves (zeros, except the values before the failing one).
+    /// what CPython leaves (zeros, except the values before the failing one and what the
+    /// failing one's conversion wrote before it failed).
     ///
     /// - Throws: the first failing value's ``StructError``.
     @inlinable @inline(never)
@@ -226,7 +227,8 @@ extension TupleEncoding {
         } catch {
             format.zero(&bytes, at: base)
             var again = 0
-            try? encode(tuple, plan, into: &bytes, at: base, limit: packed, packed: &again)
+            // Through the failing value, which fails again the same way.
+            try? encode(tuple, plan, into: &bytes, at: base, limit: packed + 1, packed: &again)
             throw error
         }
     }
