@@ -28,7 +28,9 @@ struct CPythonDifferentialTests {
         #expect(failures.isEmpty, "\(failures.count) of \(cases.count) disagree:\n\(failures.prefix(10).joined(separator: "\n"))")
         // Both outcomes must be well represented, or the test proves little.
         #expect(errors > Self.caseCount / 10 && errors < Self.caseCount * 9 / 10, "\(errors) errors")
-        print("differential: \(cases.count) cases (\(errors) errors) agree with CPython \(PythonOracle.interpreter?.version ?? "?")")
+        print(
+            "differential: \(cases.count) cases (\(errors) errors) compared with CPython "
+                + "\(PythonOracle.interpreter?.version ?? "?"): \(failures.count) disagree")
     }
 
     /// Evaluates each case with CPython's struct and prints the results as JSON.
@@ -160,6 +162,11 @@ struct RandomCase {
             case .bool:
                 return anyValue(using: &rng)
             case .floatingPoint:
+                // Often exactly halfway between two values of the code's width: packing must round
+                // the tie to even, as CPython does.
+                if Int.random(in: 0..<3, using: &rng) == 0, let tie = roundingTie(for: slot.code, using: &rng) {
+                    return .double(tie)
+                }
                 return randomDouble(using: &rng)
             case .char:
                 return .bytes(randomBytes(Int.random(in: 0..<8, using: &rng) == 0 ? 2 : 1, using: &rng))
@@ -180,6 +187,33 @@ struct RandomCase {
             let exponent = Int.random(in: -30...40, using: &rng)
             return .double(Double(sign: .plus, exponent: exponent, significand: Double.random(in: 1..<2, using: &rng)))
         }
+    }
+
+    /// A double exactly halfway between two adjacent finite values of `e` (binary16) or `f`
+    /// (binary32), either sign, subnormals included; `nil` for `d`. The midpoint needs one more
+    /// significant bit than the narrow format has, so it is exact in a double.
+    static func roundingTie(for code: FormatCode, using rng: inout SplitMix64) -> Double? {
+        let sign: Double = Bool.random(using: &rng) ? -1 : 1
+        switch code {
+        case .half:
+            let bits = Int.random(in: 0..<0x7BFF, using: &rng)  // below the largest finite half
+            return sign * (halfValue(bits) + halfValue(bits + 1)) / 2
+        case .float:
+            let bits = UInt32.random(in: 0..<0x7F7F_FFFF, using: &rng)  // below the largest finite float
+            return sign * (Double(Float(bitPattern: bits)) + Double(Float(bitPattern: bits + 1))) / 2
+        default:
+            return nil
+        }
+    }
+
+    /// The value of positive finite binary16 `bits`, from IEEE 754's definition (written here
+    /// rather than taken from the library): `fraction × 2^-24` below exponent 1, else
+    /// `(1024 + fraction) × 2^(exponent - 25)`.
+    static func halfValue(_ bits: Int) -> Double {
+        let exponent = bits >> 10
+        let fraction = bits & 0x3FF
+        if exponent == 0 { return Double(fraction) * 0x1p-24 }
+        return Double(1024 + fraction) * Double(sign: .plus, exponent: exponent - 25, significand: 1)
     }
 
     static func anyValue(using rng: inout SplitMix64) -> StructValue {
