@@ -99,7 +99,7 @@ struct RandomCase {
         case "int": return (raw as? String).flatMap { Int128($0) }.map(StructValue.int)
         case "bool": return (raw as? Bool).map(StructValue.bool)
         case "float": return (raw as? String).flatMap { UInt64($0, radix: 16) }.map { .double(Double(bitPattern: $0)) }
-        case "bytes": return (raw as? String).map { .bytes(Hex.decode($0)) }
+        case "bytes": return (raw as? String).flatMap(Hex.decode).map(StructValue.bytes)
         default: return nil
         }
     }
