@@ -63,9 +63,24 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
+        // The fuzz targets' checks that `swift test` replays Fuzz/FailCases through (the fuzzers
+        // themselves are built by Fuzz/run.sh, not by SwiftPM).
+        .target(
+            name: "FuzzChecks",
+            dependencies: ["StructPack", "StreamFramer"],
+            path: "Fuzz",
+            exclude: [
+                "Corpus", "Dictionaries", "FailCases", "README.md", "run.sh",
+                "Support/FormatBuilder.swift", "Support/FramingBuilder.swift", "Support/FuzzInput.swift",
+                "Targets/FuzzFormat/FuzzFormat.swift", "Targets/FuzzRoundTrip", "Targets/FuzzFramerSplit",
+                "Targets/FuzzEncoderRoundTrip", "Targets/FuzzCLIParsers",
+            ],
+            sources: ["Support/Invariant.swift", "Support/ReferenceFormat.swift", "Targets/FuzzFormat/FormatCheck.swift"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "StructPackTests",
-            dependencies: ["StructPack", "TestSupport"],
+            dependencies: ["StructPack", "TestSupport", "FuzzChecks"],
             exclude: ["Vectors"],
             swiftSettings: strictSettings
         ),
