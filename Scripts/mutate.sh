@@ -162,10 +162,10 @@ done
 
 summary() {
     local index name killed=0 other=0
-    printf '\n%-36s %-15s %s\n' "MUTATION" "RESULT" "DETAIL (failing tests, or why)"
+    printf '\n%-46s %-14s %s\n' "MUTATION" "RESULT" "DETAIL (failing tests, or why)"
     for index in "${SELECTED[@]}"; do
         name="${NAMES[$index]}"
-        printf '%-36s %-15s %s\n' "$name" "${RESULT[$name]:-NOT RUN}" "${DETAIL[$name]:-}"
+        printf '%-46s %-14s %s\n' "$name" "${RESULT[$name]:-NOT RUN}" "${DETAIL[$name]:-}"
         if [[ "${RESULT[$name]:-}" == KILLED ]]; then killed=$((killed + 1)); else other=$((other + 1)); fi
     done
     printf '\n%d mutations: %d killed, %d survived or not killed\n' "${#SELECTED[@]}" "$killed" "$other"
@@ -176,7 +176,7 @@ if [[ $CHECK_ONLY -eq 1 ]]; then
     for index in "${APPLICABLE[@]}"; do RESULT[${NAMES[$index]}]="APPLIES"; done
     printf '\n'
     for index in "${SELECTED[@]}"; do
-        printf '%-36s %-15s %s\n' "${NAMES[$index]}" "${RESULT[${NAMES[$index]}]}" "${DETAIL[${NAMES[$index]}]:-}"
+        printf '%-46s %-14s %s\n' "${NAMES[$index]}" "${RESULT[${NAMES[$index]}]}" "${DETAIL[${NAMES[$index]}]:-}"
     done
     [[ ${#APPLICABLE[@]} -eq ${#SELECTED[@]} ]] && exit 0 || exit 1
 fi
