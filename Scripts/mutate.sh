@@ -153,6 +153,15 @@ crash_report() {
     echo "crash: ${trap:-exit status $2}${frame:+ at $frame}"
 }
 
+# stop_leftover_tests: `swift test` killed by a time-out leaves its test process running; end
+# it by its id (the processes running this clone's test bundle).
+stop_leftover_tests() {
+    local pid
+    for pid in $(pgrep -f -- "^$WORKDIR/\.build/[^ ]*PackageTests\.xctest" || true); do
+        kill "$pid" 2>/dev/null || true
+    done
+}
+
 # --- The steps.
 
 # prepare_clone: the scratch clone, at the current HEAD, with nothing left over but .build.
@@ -200,6 +209,7 @@ run_baseline() {
     fi
     log "baseline: swift test --filter '$filter'"
     if ! timeout "$TIMEOUT" swift test --skip-build --filter "$filter" >"$WORKDIR/.mutate-logs/baseline-test.log" 2>&1; then
+        stop_leftover_tests
         grep -E '✘|error' "$WORKDIR/.mutate-logs/baseline-test.log" | head -n 20 >&2 || true
         log "the unmutated clone fails its tests (log: $WORKDIR/.mutate-logs/baseline-test.log)"
         exit 2
@@ -229,6 +239,7 @@ run_mutation() {
     ran="$(grep -Eo 'Test run with [0-9]+ test' "$logfile" | grep -Eo '[0-9]+' | tail -n 1 || true)"
     killers="$(failing_tests "${xunit%.xml}-swift-testing.xml" | shorten)"
     if [[ $status -eq 124 ]]; then
+        stop_leftover_tests
         RESULT[$name]="KILLED"; DETAIL[$name]="time-out after ${TIMEOUT}s ${killers}"
     elif [[ $status -ne 0 ]]; then
         # No xUnit file when the test process crashed: name the trap and the test it hit.
