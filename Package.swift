@@ -56,27 +56,48 @@ let package = Package(
             dependencies: ["EchoServer", "StreamFramer"],
             swiftSettings: strictSettings
         ),
+        // What the test targets share: the seeded random generator and the CPython 3.13 oracle.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        // The fuzz targets' checks that `swift test` replays Fuzz/FailCases through (the fuzzers
+        // themselves are built by Fuzz/run.sh, not by SwiftPM).
+        .target(
+            name: "FuzzChecks",
+            dependencies: ["StructPack", "StreamFramer"],
+            path: "Fuzz",
+            exclude: [
+                "Corpus", "Dictionaries", "FailCases", "README.md", "run.sh",
+                "Support/FormatBuilder.swift", "Support/FramingBuilder.swift", "Support/FuzzInput.swift",
+                "Targets/FuzzFormat/FuzzFormat.swift", "Targets/FuzzRoundTrip", "Targets/FuzzFramerSplit",
+                "Targets/FuzzEncoderRoundTrip", "Targets/FuzzCLIParsers",
+            ],
+            sources: ["Support/Invariant.swift", "Support/ReferenceFormat.swift", "Targets/FuzzFormat/FormatCheck.swift"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "StructPackTests",
-            dependencies: ["StructPack"],
+            dependencies: ["StructPack", "TestSupport", "FuzzChecks"],
             exclude: ["Vectors"],
             swiftSettings: strictSettings
         ),
         // Depends on the executable so `swift test` builds `structpack` next to the test bundle.
         .testTarget(
             name: "StructPackCLITests",
-            dependencies: ["StructPackCLICore", "StructPackCLI", "StructPack"],
+            dependencies: ["StructPackCLICore", "StructPackCLI", "StructPack", "TestSupport"],
             exclude: ["Differential/cli_oracle.py", "EndToEnd/generate_contract_cases.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "StreamFramerTests",
-            dependencies: ["StreamFramer", "StructPack"],
+            dependencies: ["StreamFramer", "StructPack", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "FramedEchoTests",
-            dependencies: ["EchoServer", "FramedEcho", "StreamFramer", "StructPack"],
+            dependencies: ["EchoServer", "FramedEcho", "StreamFramer", "StructPack", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -5,19 +5,8 @@ import Darwin
 #endif
 import EchoServer
 import StreamFramer
+import TestSupport
 import Testing
-
-/// A random generator for test plans (SplitMix64), so failures are repeatable.
-struct PlanGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// `'!I'` + payload, as `struct.pack('!I', len(data)) + data`.
 func networkFrame(_ payload: [UInt8]) -> [UInt8] {
@@ -31,7 +20,7 @@ struct FramedEchoTests {
     /// A client plan: frames of random sizes, cut into writes of every kind: single bytes,
     /// pieces of a frame, and several frames in one write.
     static func plan(seed: UInt64, frames: Int) -> (ClientPlan, firstFrame: Int) {
-        var generator = PlanGenerator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var bytes: [UInt8] = []
         var firstFrame = 0
         for index in 0..<frames {

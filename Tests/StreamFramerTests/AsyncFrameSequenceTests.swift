@@ -1,7 +1,8 @@
 import StreamFramer
+import Synchronization
 import Testing
 
-@Suite("AsyncFrameSequence")
+@Suite("AsyncFrameSequence", .timeLimit(.minutes(1)))
 struct AsyncFrameSequenceTests {
     static func chunks(_ parts: [[UInt8]]) -> AsyncStream<[UInt8]> {
         AsyncStream { continuation in
@@ -52,24 +53,39 @@ struct AsyncFrameSequenceTests {
         #expect(lines == [Array(utf8: "abc")])
     }
 
-    @Test func cancellationStopsAnEndlessStream() async throws {
-        let (endless, continuation) = AsyncStream<[UInt8]>.makeStream()
+    /// A source that never ends and ignores cancellation (as a blocking read can): only the
+    /// adapter's own check can stop the iteration, which must then throw `CancellationError`
+    /// promptly. Without the check the loop would run until the test gives up after 10 s (and
+    /// stops the source, so nothing is left running).
+    @Test func cancellationStopsASourceThatIgnoresIt() async throws {
+        let source = EndlessChunks()
         let configuration = try LengthFieldConfiguration(header: "B")
+        let received = Atomic<Int>(0)
         let task = Task {
-            var received = 0
-            for try await _ in endless.frames(configuration) { received += 1 }
-            return received
+            for try await frame in source.frames(configuration) {
+                #expect(Array(frame.payload) == [0x61])
+                received.add(1, ordering: .relaxed)
+            }
         }
-        continuation.yield([1, 0x61])
+        while received.load(ordering: .relaxed) < 3 { await Task.yield() }
         task.cancel()
-        // AsyncStream ends its iteration when the consuming task is cancelled; the adapter
-        // then either ends the stream or throws CancellationError, and must not hang.
-        let result = await task.result
-        switch result {
-        case .success(let received): #expect(received <= 1)
-        case .failure(let error): #expect(error is CancellationError)
+        let outcome = await withTaskGroup(of: Result<Void, any Error>?.self) { group in
+            group.addTask { await task.result }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(10))
+                source.stop()  // ends the loop if cancellation did not, so the group can finish
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
-        continuation.finish()
+        guard let outcome else {
+            Issue.record("the iteration went on for 10 s after its task was cancelled")
+            return
+        }
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        #expect(received.load(ordering: .relaxed) >= 3)
     }
 
     @Test func cancelledTaskThrowsCancellationErrorBeforeAwaitingChunks() async throws {
@@ -83,5 +99,29 @@ struct AsyncFrameSequenceTests {
         task.cancel()
         let result = await task.result
         #expect(throws: CancellationError.self) { try result.get() }
+    }
+}
+
+/// Chunks of one complete `'B'` frame each (`01 61`), forever, until ``stop()``; cancellation
+/// does not end it.
+final class EndlessChunks: AsyncSequence, Sendable {
+    private let stopped = Atomic<Bool>(false)
+
+    /// Makes every iterator end at its next chunk.
+    func stop() {
+        stopped.store(true, ordering: .relaxed)
+    }
+
+    func makeAsyncIterator() -> Iterator {
+        Iterator(source: self)
+    }
+
+    struct Iterator: AsyncIteratorProtocol {
+        let source: EndlessChunks
+
+        mutating func next() async -> [UInt8]? {
+            await Task.yield()
+            return source.stopped.load(ordering: .relaxed) ? nil : [1, 0x61]
+        }
     }
 }

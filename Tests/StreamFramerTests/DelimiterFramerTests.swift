@@ -53,6 +53,20 @@ struct DelimiterFramerTests {
         #expect(odd.error == FramingError(.unterminatedFrame, "stream ended with 1 bytes after the last delimiter and no delimiter"))
     }
 
+    /// Scanning resumes where the last call stopped: fed one byte at a time, every byte of a
+    /// long line is examined once, not once per call.
+    @Test func scanningResumesWhereItStopped() throws {
+        var framer = try DelimiterFramer(delimiters: [Self.newline, Self.crlf])
+        let stream = [UInt8](repeating: 0x61, count: 3000) + Self.crlf + Array(utf8: "b\n")
+        var frames: [[UInt8]] = []
+        for byte in stream {
+            framer.append([byte])
+            while let frame = try framer.next() { frames.append(Array(frame.payload)) }
+        }
+        #expect(frames == [[UInt8](repeating: 0x61, count: 3000), Array(utf8: "b")])
+        #expect(framer.statistics.bytesScanned == 3004)  // 3000 + CR LF + "b" + LF
+    }
+
     @Test func arbitraryBinaryDelimiter() throws {
         let configuration = try DelimiterConfiguration(delimiter: [0x00, 0xFF, 0x00])
         let stream: [UInt8] = [1, 0, 2, 0, 0xFF, 0, 0xFF, 0, 0xFF, 0x00]

@@ -179,12 +179,19 @@ struct LengthFieldFramerTests {
         #expect(written == 0)
     }
 
-    @Test func partialHeaderAtEndOfStream() throws {
-        let outcome = run(LengthFieldFramer.self, try Self.config(), [0, 0, 0, 1, 0x61, 0, 0])
+    /// One, two or three bytes of a '!I' header after a complete frame: the stream ended inside
+    /// a header, however little of it arrived.
+    @Test(arguments: 1...3)
+    func partialHeaderAtEndOfStream(headerBytes: Int) throws {
+        let stream: [UInt8] = [0, 0, 0, 1, 0x61] + [UInt8](repeating: 0, count: headerBytes)
+        let outcome = run(LengthFieldFramer.self, try Self.config(), stream)
         #expect(outcome.frames == [[0x61]])
         let error = try #require(outcome.error)
-        #expect(error == FramingError(.truncatedFrame, "stream ended inside a frame header: 2 of 4 header bytes buffered"))
-        #expect(error.bufferedByteCount == 2)
+        #expect(
+            error
+                == FramingError(
+                    .truncatedFrame, "stream ended inside a frame header: \(headerBytes) of 4 header bytes buffered"))
+        #expect(error.bufferedByteCount == headerBytes)
         #expect(error.expectedByteCount == 4)
     }
 

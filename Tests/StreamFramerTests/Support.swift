@@ -1,21 +1,8 @@
 import StreamFramer
 
-/// A small deterministic random generator (SplitMix64), so every "random" test is repeatable.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+// Every file of this target uses TestSupport's SplitMix64; re-exported here so they need no
+// import of their own.
+@_exported import TestSupport
 
 /// How a stream is cut into chunks before it is appended.
 enum Chunking: CustomStringConvertible, Sendable {

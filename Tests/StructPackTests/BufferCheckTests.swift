@@ -15,12 +15,8 @@ struct BufferCheckTests {
     ])
     func unpackFromErrorsAreCPythons(format: String, count: Int, offset: Int, message: String) throws {
         let compiled = try Struct(format)
-        #expect(throws: StructError.self) { try compiled.byteRange(unpackingFrom: count, at: offset) }
-        do {
-            _ = try compiled.byteRange(unpackingFrom: count, at: offset)
-        } catch {
-            #expect(error.message == message)
-        }
+        let error = #expect(throws: StructError.self) { try compiled.byteRange(unpackingFrom: count, at: offset) }
+        #expect(error?.message == message)
     }
 
     @Test(arguments: [
@@ -56,32 +52,45 @@ struct BufferCheckTests {
         }
     }
 
-    @Test func unpackSizeCheck() throws {
-        let compiled = try Struct("<IH")
-        try compiled.checkUnpackSize(6)
-        #expect(throws: StructError.self) { try compiled.checkUnpackSize(7) }
-        do {
-            try compiled.checkUnpackSize(5)
-        } catch {
-            #expect(error.message == "unpack requires a buffer of 6 bytes")
-            #expect(error.code == .wrongBufferSize)
+    /// A buffer too short and one too long are both refused; only the exact size passes.
+    @Test(arguments: [0, 5, 7, 12])
+    func unpackSizeCheckRefusesAnyOtherSize(count: Int) throws {
+        // struct.Struct('<IH').unpack(bytes(5)) in CPython 3.13.
+        #expect(throws: StructError(.wrongBufferSize, "unpack requires a buffer of 6 bytes")) {
+            try Struct("<IH").checkUnpackSize(count)
+        }
+    }
+
+    @Test func unpackSizeCheckAcceptsTheExactSize() throws {
+        try Struct("<IH").checkUnpackSize(6)
+        try Struct("").checkUnpackSize(0)
+    }
+
+    /// For every small buffer the check throws exactly when `unpack(_:)` throws, with the same
+    /// error.
+    @Test(arguments: ["<I", "<IH", "", "@bi", "3s"])
+    func unpackSizeCheckAgreesWithUnpack(format: String) throws {
+        let compiled = try Struct(format)
+        for count in 0...12 {
+            let buffer = [UInt8](repeating: 0x5A, count: count)
+            let actual = Result { () throws(StructError) in try compiled.unpack(buffer) }
+            let checked = Result { () throws(StructError) in try compiled.checkUnpackSize(count) }
+            switch (actual, checked) {
+            case (.success, .success): break
+            case (.failure(let expected), .failure(let error)): #expect(error == expected, "count \(count)")
+            default: Issue.record("\(format): disagree for count \(count): \(actual) vs \(checked)")
+            }
         }
     }
 
     @Test func iterationRecordCount() throws {
         #expect(try Struct("<IH").recordCount(iterating: 18) == 3)
         #expect(try Struct("<IH").recordCount(iterating: 0) == 0)
-        do {
+        #expect(throws: StructError(.wrongBufferSize, "iterative unpacking requires a buffer of a multiple of 3 bytes")) {
             _ = try Struct("3x").recordCount(iterating: 1)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.message == "iterative unpacking requires a buffer of a multiple of 3 bytes")
         }
-        do {
+        #expect(throws: StructError(.zeroSizeIteration, "cannot iteratively unpack with a struct of length 0")) {
             _ = try Struct("").recordCount(iterating: 0)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.message == "cannot iteratively unpack with a struct of length 0")
         }
     }
 }

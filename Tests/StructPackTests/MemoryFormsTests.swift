@@ -77,13 +77,15 @@ struct MemoryFormsTests {
 
     @Test func recordsShareArrayStorageAndPointerRecordsReadInPlace() throws {
         let twoRecords = Self.bytes + Self.bytes.map { $0 &+ 0x10 }
+        let expected: [[StructValue]] = [[.int(0x0102), .int(0x0304_0506)], [.int(0x1112), .int(0x1314_1516)]]
         let records = try Self.format.iterUnpack(twoRecords)
         #expect(records.count == 2)
-        #expect(records[1] == [.int(0x1112), .int(0x1314_1516)])
+        #expect(records[1] == expected[1])
+        #expect(iterated(records) == expected)
         let viaPointer = try twoRecords.span.bytes.withUnsafeBytes { (raw) throws(StructError) in
-            Array(try Self.format.iterUnpack(raw))
+            iterated(try Self.format.iterUnpack(raw))
         }
-        #expect(viaPointer == Array(records))
+        #expect(viaPointer == expected)
     }
 }
 

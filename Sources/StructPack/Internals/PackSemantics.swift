@@ -14,7 +14,8 @@ enum PackSemantics {
         switch slot.code.kind {
         case .signedInteger, .unsignedInteger:
             guard let wide = Int128(exactly: value) else {
-                ScalarCoding.storeLowBitsOfOverflow(value, into: &bytes, slot)
+                ScalarCoding.storeOverflowRemnant(
+                    lowBits: UInt64(truncatingIfNeeded: value), isNegative: value < 0, into: &bytes, slot)
                 throw StructError.integerOutOfRange(slot.code, size: slot.size)
             }
             try ScalarCoding.storeInteger(wide, into: &bytes, slot)

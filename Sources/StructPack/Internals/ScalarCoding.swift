@@ -112,33 +112,37 @@ enum ScalarCoding {
 
     /// Stores an integer in an integer slot after CPython's range check.
     ///
-    /// As CPython 3.13 does, an out-of-range `q` under a big-endian standard prefix (`>`, `!`,
-    /// and `=` on a big-endian host), or a `Q` there above its range, still writes the value's
-    /// low 64 bits before the error: CPython converts those with `_PyLong_AsByteArray`, which
-    /// writes, then reports the overflow (a negative value for `Q` is refused before anything is
-    /// written). Every other code writes nothing.
-    ///
     /// - Throws: `.integerOutOfRange` with `'X' format requires MIN <= number <= MAX`, or for
-    ///   `P` (which accepts -2^63 ... 2^64-1) `int too large to convert`.
+    ///   `P` (which accepts -2^63 ... 2^64-1) `int too large to convert`; the slot is unchanged
+    ///   then, except as ``storeOverflowRemnant(lowBits:isNegative:into:_:)`` says.
     @inlinable
     static func storeInteger(_ value: Int128, into bytes: inout MutableRawSpan, _ slot: ValueSlot)
         throws(StructError)
     {
         guard isInRange(value, slot) else {
-            storeLowBitsOfOverflow(value, into: &bytes, slot)
+            storeOverflowRemnant(lowBits: UInt64(truncatingIfNeeded: value), isNegative: value < 0, into: &bytes, slot)
             throw StructError.integerOutOfRange(slot.code, size: slot.size)
         }
         storeUnsigned(UInt64(truncatingIfNeeded: value), into: &bytes, slot)
     }
 
-    /// Stores the low 64 bits of an out-of-range integer where CPython would (see
-    /// ``storeInteger(_:into:_:)``); also for Swift integers too large for `Int128` (`UInt128`).
+    /// What CPython 3.13 leaves in a slot when an int is out of range: nothing, except for
+    /// big-endian standard-size `q` and `Q` (`>q`, `!Q`, …), whose converters write the int's low
+    /// 8 bytes (two's complement) before they report the error. A negative int for `Q` is
+    /// refused before anything is written. So `struct.pack_into('>q', buf, 0, -2**63 - 1)` raises
+    /// and leaves `7f ff ff ff ff ff ff ff` in `buf`.
     @inlinable
-    static func storeLowBitsOfOverflow<T: BinaryInteger>(_ value: T, into bytes: inout MutableRawSpan, _ slot: ValueSlot) {
-        guard slot.size == 8 && !slot.byteOrder.usesNativeSizes && slot.byteOrder.isBigEndian else { return }
-        if slot.code == .longLong || (slot.code == .unsignedLongLong && value >= 0) {
-            storeUnsigned(UInt64(truncatingIfNeeded: value), into: &bytes, slot)
-        }
+    static func storeOverflowRemnant(lowBits: UInt64, isNegative: Bool, into bytes: inout MutableRawSpan, _ slot: ValueSlot) {
+        guard takesOverflowRemnant(slot), slot.code == .longLong || !isNegative else { return }
+        storeUnsigned(lowBits, into: &bytes, slot)
+    }
+
+    /// Whether an out-of-range int leaves bytes in `slot` (see
+    /// ``storeOverflowRemnant(lowBits:isNegative:into:_:)``).
+    @inlinable
+    static func takesOverflowRemnant(_ slot: ValueSlot) -> Bool {
+        slot.size == 8 && !slot.byteOrder.usesNativeSizes && slot.byteOrder.isBigEndian
+            && (slot.code == .longLong || slot.code == .unsignedLongLong)
     }
 
     @inlinable @inline(__always)

@@ -76,7 +76,20 @@ extension Struct {
         throws(StructError)
     {
         let start = try resolvedOffset(offset, bufferCount: bytes.byteCount, packing: true)
-        try value._unsafePack(into: &bytes, at: slot(ofValue: index, recordOffset: start))
+        let slot = try slot(ofValue: index, recordOffset: start)
+        guard ScalarCoding.takesOverflowRemnant(slot) else {
+            try value._unsafePack(into: &bytes, at: slot)
+            return
+        }
+        // An out-of-range int leaves its low bytes in a big-endian `q`/`Q` slot, as CPython's
+        // pack_into does; this API promises to change nothing on error, so put them back.
+        let saved = bytes.unsafeLoadUnaligned(fromByteOffset: slot.offset, as: UInt64.self)
+        do {
+            try value._unsafePack(into: &bytes, at: slot)
+        } catch {
+            bytes.storeBytes(of: saved, toByteOffset: slot.offset, as: UInt64.self)
+            throw error
+        }
     }
 
     /// Packs only value `index` of the record at `offset` of an array, in place.

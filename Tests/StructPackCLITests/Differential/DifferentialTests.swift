@@ -1,6 +1,7 @@
 import Foundation
 import StructPack
 import StructPackCLICore
+import TestSupport
 import Testing
 
 /// structpack against CPython 3.13 on seeded random cases: skipped (and reported as skipped)
@@ -78,7 +79,7 @@ struct DifferentialTests {
     /// Python's float repr for 30,000 random bit patterns (every exponent range, subnormals,
     /// NaNs), through the in-process formatter, plus a sample through the executable.
     @Test func floatReprOfRandomBitPatterns() throws {
-        var generator = SeededGenerator(seed: UInt64(Self.seed))
+        var generator = SplitMix64(seed: UInt64(Self.seed))
         var requests: [String] = []
         var values: [[StructValue]] = []
         for index in 0..<30_000 {
@@ -93,7 +94,8 @@ struct DifferentialTests {
         }
         let answers = try PythonOracle.oracle(["evaluate"], input: Array((requests.joined(separator: "\n") + "\n").utf8))
             .split(separator: "\n")
-        #expect(answers.count == requests.count)
+        // One answer per request, or the zip below would compare only a prefix.
+        try #require(answers.count == requests.count)
         var failures: [String] = []
         for (answer, value) in zip(answers, values) {
             let expected = try JSONDecoder().decode(OracleCase.self, from: Data(answer.utf8))
@@ -110,7 +112,7 @@ struct DifferentialTests {
     /// Python's bytes repr and bytes literals for random byte strings: repr through the
     /// in-process formatter, and each repr read back as a VALUE by the executable.
     @Test func bytesReprAndLiteralsRoundTrip() throws {
-        var generator = SeededGenerator(seed: UInt64(Self.seed) ^ 0x5eed)
+        var generator = SplitMix64(seed: UInt64(Self.seed) ^ 0x5eed)
         var requests: [String] = []
         var strings: [[UInt8]] = []
         for _ in 0..<3_000 {
@@ -124,6 +126,8 @@ struct DifferentialTests {
         }
         let answers = try PythonOracle.oracle(["evaluate"], input: Array((requests.joined(separator: "\n") + "\n").utf8))
             .split(separator: "\n")
+        // One answer per request, or the zip below would compare only a prefix.
+        try #require(answers.count == requests.count)
         var failures: [String] = []
         for (answer, bytes) in zip(answers, strings) {
             let expected = try JSONDecoder().decode(OracleCase.self, from: Data(answer.utf8))
@@ -136,22 +140,5 @@ struct DifferentialTests {
             let literal = PythonRepr.bytes(bytes)
             expectSuccess(try ToolRunner.run(["pack", "\(bytes.count)s", literal]), stdout: HexEncoder.encode(bytes) + "\n")
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator, so random cases are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

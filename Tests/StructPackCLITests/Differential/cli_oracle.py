@@ -9,8 +9,9 @@ where stdout/stderr/status are what `structpack ARGS` must produce, computed wit
 struct, ast.literal_eval, bytes.fromhex and repr. For `inspect --json` the answer is instead
 {"tuple": repr(values), "hex": record hex} (the table layout is structpack's own).
 
-Run it with CPython 3.13 (3.12 prints the same struct messages); older versions word several
-struct errors differently.
+Run it with CPython 3.13, as the tests do (TestSupport's PythonOracle accepts no other version):
+3.12 raises SystemError for unpack('0p', b''), and older versions word several struct errors
+differently.
 """
 
 import ast

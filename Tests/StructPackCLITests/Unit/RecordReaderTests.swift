@@ -40,6 +40,21 @@ struct RecordReaderTests {
         }
     }
 
+    /// Streams longer than one 64 KiB read: a record near the start is read without keeping the
+    /// rest, one at a negative offset from the window of the last bytes, including when the
+    /// window was trimmed right after the last read (131,072 bytes is exactly two reads).
+    @Test(arguments: [0, 10, 70_000, -4, -5, -8, -70_000])
+    func recordsOfLongStreams(offset: Int) throws {
+        let format = try Struct("<I")
+        for length in [131_072, 200_001] {
+            let long = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) }
+            let record = try RecordReader(format: format).record(in: MemoryStreamSource(long), offset: offset)
+            let start = offset >= 0 ? offset : length + offset
+            #expect(record.start == start, "length \(length)")
+            #expect(record.bytes == Array(long[start..<(start + 4)]), "length \(length)")
+        }
+    }
+
     @Test func streamsBeyondTheMemoryLimitFail() throws {
         let format = try Struct("<I")
         let limited = RecordReader(format: format, memoryLimit: 64)

@@ -1,4 +1,5 @@
 import StructPackCLICore
+import TestSupport
 import Testing
 
 /// Seeded random argument vectors run in process: the tool never traps, exits 0, 1 or 2,
@@ -18,7 +19,7 @@ struct RobustnessTests {
     ]
 
     @Test func randomArgumentVectors() {
-        var generator = SeededGenerator(seed: 0xC0FFEE)
+        var generator = SplitMix64(seed: 0xC0FFEE)
         var statuses: Set<Int32> = []
         for _ in 0..<6_000 {
             let count = Int(generator.next() % 6)
@@ -64,7 +65,7 @@ struct RobustnessTests {
     /// lengths, delimiters and varint continuation bits): it never traps; whatever it prints
     /// is whole lines of lowercase hex, and a failure adds exactly one error line.
     @Test func randomFramesInvocations() {
-        var generator = SeededGenerator(seed: 0xF4A3E5)
+        var generator = SplitMix64(seed: 0xF4A3E5)
         var statuses: Set<Int32> = []
         var failedAfterPrinting = 0
         let likely: [UInt8] = [0x00, 0x01, 0x02, 0x03, 0x04, 0x0A, 0x0D, 0x80, 0xFF]

@@ -15,17 +15,19 @@ struct VectorFixture: Decodable {
         let native: [String: [Int]]
     }
 
-    /// Loaded once for the whole test run.
-    static let shared: VectorFixture = {
+    /// The committed fixture, loaded once for the whole test run: the fixture, or why it could
+    /// not be read or decoded (a `DecodingError` names the case and the field).
+    static let shared: Result<VectorFixture, any Error> = {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Vectors/struct_vectors.json")
-        do {
-            return try JSONDecoder().decode(VectorFixture.self, from: Data(contentsOf: url))
-        } catch {
-            fatalError("cannot load \(url.path): \(error)")  // test-only: the fixture is committed
-        }
+        return Result { try JSONDecoder().decode(VectorFixture.self, from: Data(contentsOf: url)) }
     }()
+
+    /// The committed fixture; throws, failing the calling test, if it is malformed.
+    static func load() throws -> VectorFixture {
+        try shared.get()
+    }
 
     /// Whether this host lays out native formats as the generating host did; native-mode
     /// vectors run only then.
@@ -47,19 +49,21 @@ struct VectorFixture: Decodable {
     }
 }
 
-/// One golden case: an operation CPython ran and what it produced.
+/// One golden case: an operation CPython ran and what it produced. Every field is checked as it
+/// is decoded: a malformed one fails loading the fixture with its coding path (`cases`, the
+/// case's index, the field), never a silently different case.
 struct VectorCase: Decodable, CustomStringConvertible {
     let category: String
     let op: String
     let format: String?
-    let formatBytes: String?
+    let formatBytes: HexBytes?
     let native: Bool
     let size: Int?
     let values: [EncodedValue]?
-    let bytes: String?
+    let bytes: HexBytes?
     let offset: Int?
-    let buffer: String?
-    let result: String?
+    let buffer: HexBytes?
+    let result: HexBytes?
     let records: [[EncodedValue]]?
     let error: ExpectedError?
 
@@ -69,52 +73,94 @@ struct VectorCase: Decodable, CustomStringConvertible {
     }
 
     var description: String {
-        "\(op)(\(format.map { "\"\($0)\"" } ?? "b'\(formatBytes ?? "")'")"
+        "\(op)(\(format.map { "\"\($0)\"" } ?? "b'\(formatBytes?.hex ?? "")'")"
             + (values.map { ", values: \($0.map(\.value))" } ?? "")
-            + (bytes.map { ", bytes: \($0)" } ?? "") + (offset.map { ", offset: \($0)" } ?? "") + ")"
+            + (bytes.map { ", bytes: \($0.hex)" } ?? "") + (offset.map { ", offset: \($0)" } ?? "") + ")"
     }
 
     /// Compiles the case's format from text or from bytes, as CPython received it.
     func compile() throws(StructError) -> Struct {
         if let format { return try Struct(format) }
-        return try Struct(formatBytes: Hex.decode(formatBytes ?? ""))
+        return try Struct(formatBytes: formatBytes?.bytes ?? [])
     }
 }
 
-/// A value as the generator encodes it: exactly one field is set.
-struct EncodedValue: Decodable {
-    let int: String?
-    let bool: Bool?
-    let float: String?
-    let bytes: String?
+/// Bytes the generator wrote as hex (`bytes.hex()`): decoded as the fixture loads, and refused
+/// unless the text is pairs of lowercase hex digits and nothing else.
+struct HexBytes: Decodable {
+    /// The text as written.
+    let hex: String
+    /// The bytes it stands for.
+    let bytes: [UInt8]
 
-    var value: StructValue {
-        if let int, let parsed = Int128(int) { return .int(parsed) }
-        if let bool { return .bool(bool) }
-        if let float, let bits = UInt64(float, radix: 16) { return .double(Double(bitPattern: bits)) }
-        return .bytes(Hex.decode(bytes ?? ""))
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        hex = try container.decode(String.self)
+        guard let decoded = Hex.decode(hex) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not hex bytes: \"\(hex)\"")
+        }
+        bytes = decoded
+    }
+}
+
+/// A value as the generator encodes it: exactly one of `int` (decimal), `bool`, `float` (the 16
+/// hex digits of the IEEE bits) and `bytes` (hex). Anything else fails loading the fixture.
+struct EncodedValue: Decodable {
+    let value: StructValue
+
+    private enum CodingKeys: String, CodingKey {
+        case int, bool, float, bytes
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard container.allKeys.count == 1, let key = container.allKeys.first else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "a value needs exactly one of int, bool, float, bytes"))
+        }
+        switch key {
+        case .int:
+            let text = try container.decode(String.self, forKey: .int)
+            guard let parsed = Int128(text) else {
+                throw DecodingError.dataCorruptedError(forKey: .int, in: container, debugDescription: "not an Int128: \"\(text)\"")
+            }
+            value = .int(parsed)
+        case .bool:
+            value = .bool(try container.decode(Bool.self, forKey: .bool))
+        case .float:
+            let text = try container.decode(String.self, forKey: .float)
+            guard let bits = Hex.decode(text), bits.count == 8 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .float, in: container, debugDescription: "not 16 hex digits: \"\(text)\"")
+            }
+            value = .double(Double(bitPattern: bits.reduce(0) { $0 << 8 | UInt64($1) }))
+        case .bytes:
+            value = .bytes(try container.decode(HexBytes.self, forKey: .bytes).bytes)
+        }
     }
 }
 
 enum Hex {
-    static func decode(_ text: String) -> [UInt8] {
+    /// The bytes of `text`, pairs of lowercase hex digits (as Python's `bytes.hex()` writes),
+    /// or `nil` for anything else: an odd count, a space, an uppercase or non-hex character.
+    static func decode(_ text: String) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
-        var high: UInt8? = nil
-        for character in text.utf8 {
-            let nibble: UInt8
-            switch character {
-            case 0x30...0x39: nibble = character - 0x30
-            case 0x61...0x66: nibble = character - 0x61 + 10
-            default: continue
-            }
-            if let h = high {
-                bytes.append(h << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
+        bytes.reserveCapacity(digits.count / 2)
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
         }
         return bytes
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case 0x30...0x39: digit - 0x30
+        case 0x61...0x66: digit - 0x61 + 10
+        default: nil
+        }
     }
 
     static func encode(_ bytes: some Sequence<UInt8>) -> String {
@@ -136,6 +182,21 @@ func sameValues(_ lhs: [StructValue], _ rhs: [StructValue]) -> Bool {
 func sameValue(_ lhs: StructValue, _ rhs: StructValue) -> Bool {
     if case .double(let a) = lhs, case .double(let b) = rhs { return a.bitPattern == b.bitPattern }
     return lhs == rhs
+}
+
+/// Exact equality for lists of records, counts included.
+func sameRecords(_ lhs: [[StructValue]], _ rhs: [[StructValue]]) -> Bool {
+    lhs.count == rhs.count && zip(lhs, rhs).allSatisfy(sameValues)
+}
+
+/// Every element `records` yields, collected through its iterator: a record the iterator
+/// skips, repeats or adds shows as a difference from the expected list. (`Array(records)`
+/// would reserve `count` elements first and trap when the iterator yields fewer, and a `zip`
+/// with the expected records would stop at the shorter side.)
+func iterated<Records: Sequence>(_ records: Records) -> [Records.Element] {
+    var all: [Records.Element] = []
+    for record in records { all.append(record) }
+    return all
 }
 
 /// Renders a StructValue with doubles as bit patterns, for failure messages.
