@@ -4,14 +4,12 @@
 struct CompiledLayout {
     let slots: [Struct.Slot]
     let hasPadding: Bool
-    let hasPadByteCode: Bool
     let directSignature: _LayoutSignature
     let directArrangement: Struct.DirectArrangement
 
     init(_ layout: FormatParser.Layout) {
         let fields = layout.fields
-        hasPadByteCode = fields.contains { $0.code == .padByte }
-        hasPadding = hasPadByteCode || fields.contains { $0.alignmentPadding > 0 }
+        hasPadding = fields.contains { $0.code == .padByte || $0.alignmentPadding > 0 }
 
         var slots: [Struct.Slot] = []
         if layout.valueCount <= Struct.slotTableLimit {
@@ -36,7 +34,7 @@ struct CompiledLayout {
 
         var signature = _LayoutSignature()
         var contiguous = true
-        var aligned = layout.byteOrder == .native && !hasPadByteCode
+        var aligned = layout.byteOrder == .native
         var contiguousEnd = 0
         var alignedEnd = 0
         if slots.count == layout.valueCount && layout.valueCount <= 16 {

@@ -72,8 +72,7 @@ extension Struct {
     enum DirectArrangement: Sendable, Hashable {
         /// Back to back from offset 0 to the end.
         case contiguous
-        /// Native mode, each at its natural alignment after the previous one, ending at the end,
-        /// with no `x` padding.
+        /// Native mode, each at its natural alignment after the previous one, ending at the end.
         case aligned
         /// Anything else.
         case other

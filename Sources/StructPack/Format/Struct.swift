@@ -49,8 +49,6 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     /// Whether any byte of the packed data belongs to no value (alignment or `x`), so packing
     /// must zero it.
     @usableFromInline let hasPadding: Bool
-    /// Whether the format has an `x` code (padding that the aligned typed path does not zero).
-    @usableFromInline let hasPadByteCode: Bool
     /// The kinds and sizes of the values (exact for up to 16 of them): a typed tuple whose
     /// elements' direct layouts give the same signature moves every value with one load or store.
     @usableFromInline let directSignature: _LayoutSignature
@@ -104,7 +102,6 @@ public struct Struct: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         self.fields = layout.fields
         self.swapsBytes = layout.byteOrder.swapsBytes
         self.hasPadding = compiled.hasPadding
-        self.hasPadByteCode = compiled.hasPadByteCode
         self.slots = compiled.slots
         self.directSignature = compiled.directSignature
         self.directArrangement = compiled.directArrangement

@@ -361,3 +361,87 @@ struct RecordTests {
         #expect(Array(storage.prefix(8)) == [0, 0, 0, 1, 0, 2, 0, 3])
     }
 }
+
+@Suite("Records: paths and checks")
+struct RecordPathTests {
+    struct Short: StructRecord {
+        static let layout = StructLayout<Short>("<Hx")
+        var a: UInt16 = 0
+        mutating func fields(_ field: inout some StructFields) throws(StructError) { try field(&a) }
+    }
+
+    @Test func trailingPaddingIsZeroedWhenPacking() throws {
+        // b = bytearray(b'\xee' * 4); struct.pack_into('<Hx', b, 0, 1) -> 010000ee
+        var buffer = [UInt8](repeating: 0xEE, count: 4)
+        try Short(a: 1).pack(into: &buffer)
+        #expect(buffer == [0x01, 0x00, 0x00, 0xEE])
+        var tupleBuffer = [UInt8](repeating: 0xEE, count: 4)
+        try Struct("<Hx").pack(into: &tupleBuffer, at: 0, UInt16(1))
+        #expect(tupleBuffer == [0x01, 0x00, 0x00, 0xEE])
+    }
+
+    @Test func nativePaddingBetweenValuesIsZeroed() throws {
+        // b = bytearray(b'\xee' * 8); struct.pack_into('@b3xi', b, 0, 1, 2) -> 0100000002000000
+        var buffer = [UInt8](repeating: 0xEE, count: 8)
+        try Struct("@b3xi").pack(into: &buffer, at: 0, Int8(1), Int32(2))
+        #expect(buffer == [1, 0, 0, 0, 2, 0, 0, 0])
+    }
+
+    @Test func aRecordThatVisitsFewerValuesIsStopped() throws {
+        final class Switch: @unchecked Sendable { var skip = false }
+        struct Skipping: StructRecord {
+            nonisolated(unsafe) static var toggle: Switch?
+            static let layout = StructLayout<Skipping>("<HH")
+            var a: UInt16 = 0
+            var b: UInt16 = 0
+            mutating func fields(_ field: inout some StructFields) throws(StructError) {
+                try field(&a)
+                if Self.toggle?.skip != true { try field(&b) }
+            }
+        }
+        let toggle = Switch()
+        Skipping.toggle = toggle
+        #expect(Skipping.layout.error == nil)
+        toggle.skip = true
+        let expected = "the fields of Skipping did not match format '<HH' as when they were checked: "
+            + "fields(_:) must visit the same fields, in the same order, every time"
+        #expect(throws: StructError(.typeMismatch, expected)) { try Skipping(unpacking: [1, 0, 2, 0]) }
+        #expect(throws: StructError(.typeMismatch, expected)) { try Skipping(a: 1, b: 2).packed() }
+        toggle.skip = false
+    }
+
+    @Test func anUnknownRawValueOnThePlannedPathIsLocated() throws {
+        struct Tagged: StructRecord {
+            static let layout = StructLayout<Tagged>("<2sH")
+            var tag: [UInt8] = []
+            var kind: Kind = .data
+            mutating func fields(_ field: inout some StructFields) throws(StructError) {
+                try field(&tag); try field(&kind)
+            }
+        }
+        do {
+            _ = try Tagged(unpacking: [0x61, 0x62, 9, 0])
+            Issue.record("no error for kind 9")
+        } catch {
+            #expect(error.message == "value 1 of format '<2sH' at byte offset 2: 9 is not a valid Kind")
+            #expect(error.valueIndex == 1 && error.byteOffset == 2)
+        }
+    }
+
+    @Test func aTrailingZeroLengthPascalStringWritesItsLengthByteAsCPythonDoes() throws {
+        // b = bytearray(b'\xee' * 6); struct.pack_into('<I0p', b, 0, 1, b'') -> 0100000000ee
+        var buffer = [UInt8](repeating: 0xEE, count: 6)
+        let format = try Struct("<I0p")
+        try format.pack(into: &buffer, at: 0, UInt32(1), [UInt8]())
+        #expect(buffer == [1, 0, 0, 0, 0x00, 0xEE])
+        // The dynamic API too; and struct.pack('<I0p', 1, b'') is the 4 bytes alone.
+        var dynamic = [UInt8](repeating: 0xEE, count: 6)
+        try format.pack(into: &dynamic, at: 0, [1, ""])
+        #expect(dynamic == [1, 0, 0, 0, 0x00, 0xEE])
+        #expect(try format.pack(UInt32(1), [UInt8]()) == [1, 0, 0, 0])
+        // b = bytearray(b'\xee' * 3); struct.pack_into('<0p', b, 1, b'') -> ee00ee
+        var middle = [UInt8](repeating: 0xEE, count: 3)
+        try Struct("<0p").pack(into: &middle, at: 1, [UInt8]())
+        #expect(middle == [0xEE, 0x00, 0xEE])
+    }
+}

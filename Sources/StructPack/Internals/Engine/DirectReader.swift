@@ -21,6 +21,8 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @usableFromInline var cursor = 0
     /// The next value's index.
     @usableFromInline var index = 0
+    /// Never set: the reader throws at the first visit that does not fit (see ``_DirectWriter``).
+    @usableFromInline var failed: Bool { false }
 
     @inlinable @inline(__always)
     init(base: UnsafeRawPointer, limit: Int, recordOffset: Int) {

@@ -9,6 +9,8 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @usableFromInline let limit: Int
     @usableFromInline var cursor = 0
     @usableFromInline var index = 0
+    /// Set when a visit did not fit the record; nothing is written for it (see ``_DirectReader``).
+    @usableFromInline var failed = false
 
     @inlinable @inline(__always)
     init(base: UnsafeMutableRawPointer, limit: Int) {
@@ -20,8 +22,9 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     mutating func _put<T: StructPackable>(_ value: T) throws(StructError) {
         let size = T._directLayout.size
         let offset = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
-        if Bounds.checksEachValue {
-            guard size != 0 && offset &+ size <= limit else { try _RecordEngine.throwFieldsChanged() }
+        if Bounds.checksEachValue && !(size != 0 && offset &+ size <= limit) {
+            failed = true
+            return
         }
         if Aligned.isAligned {
             // safe because cursor <= offset <= limit: the gap lies inside the record.

@@ -43,7 +43,10 @@ struct _PlanVisitor: StructFieldVisitor, ~Copyable {
         if contiguous && contiguousEnd == format.size {
             return format.swapsBytes ? .contiguousSwapped : .contiguousNative
         }
-        if aligned && alignedEnd == format.size && format.byteOrder == .native && !format.hasPadByteCode {
+        // `x` bytes can only lie in the gaps natural alignment leaves (anywhere else they would
+        // move a value off its aligned offset, or end the record early), and the aligned path
+        // zeroes those gaps.
+        if aligned && alignedEnd == format.size && format.byteOrder == .native {
             return .aligned
         }
         return .planned

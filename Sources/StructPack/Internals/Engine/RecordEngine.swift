@@ -52,9 +52,11 @@ enum _RecordEngine {
             do throws(StructError) {
                 value = try C._read(&reader)
             } catch {
-                throw describe(error, plan, format: nil)
+                throw reader.failed ? fieldsChangedError(plan) : describe(error, plan, format: nil)
             }
-            if !C._visitsAreFixed && reader.index != plan.valueCount { throw fieldsChangedError(plan) }
+            if !C._visitsAreFixed && (reader.failed || reader.index != plan.valueCount) {
+                throw fieldsChangedError(plan)
+            }
             return value
         }
     }
@@ -165,9 +167,11 @@ enum _RecordEngine {
             do throws(StructError) {
                 try C._write(value, &writer)
             } catch {
-                throw describe(error, plan, format: nil)
+                throw writer.failed ? fieldsChangedError(plan) : describe(error, plan, format: nil)
             }
-            if !C._visitsAreFixed && writer.index != plan.valueCount { throw fieldsChangedError(plan) }
+            if !C._visitsAreFixed && (writer.failed || writer.index != plan.valueCount) {
+                throw fieldsChangedError(plan)
+            }
         }
     }
 

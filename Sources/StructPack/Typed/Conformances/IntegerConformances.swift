@@ -68,10 +68,12 @@ extension StructUnpackable where Self: FixedWidthInteger & BitwiseCopyable {
     @inlinable
     public static var _unpackingCannotFail: Bool { true }
 
-    /// An integer code of exactly this type's width and signedness.
+    /// An integer code of exactly this type's width and signedness (none for 16-byte integers:
+    /// no code is that wide, and direct paths move at most 8 bytes per value).
     @inlinable @inline(__always)
     public static var _directLayout: _DirectLayout {
-        _DirectLayout(kind: isSigned ? .signedInteger : .unsignedInteger, size: MemoryLayout<Self>.size)
+        MemoryLayout<Self>.size > 8
+            ? .none : _DirectLayout(kind: isSigned ? .signedInteger : .unsignedInteger, size: MemoryLayout<Self>.size)
     }
 
     /// One unaligned load, byte-swapped if needed.
