@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "StructPackCLITests",
             dependencies: ["StructPackCLICore", "StructPackCLI", "StructPack"],
-            exclude: ["Differential/cli_oracle.py", "EndToEnd/generate_contract_cases.py"],
+            exclude: ["Differential/cli_oracle.py", "EndToEnd/generate_contract_cases.py", "Dumps"],
             swiftSettings: strictSettings
         ),
         .testTarget(
