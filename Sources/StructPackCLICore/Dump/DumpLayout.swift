@@ -20,8 +20,10 @@ public enum DumpLayout: Sendable, Hashable, CustomStringConvertible {
     /// `bytes.fromhex` reads it.
     case bare
 
-    /// The fewest and most digits of an offset that starts a line of an offset layout.
+    /// The fewest and most digits of the offset that starts the first line of an offset layout.
     static let offsetDigits = 4...16
+    /// The most spaces between the offset and the first byte (hexdump has 2, Wireshark 3).
+    static let maximumSeparatorSpaces = 16
 
     /// The layout of a dump whose first non-blank line starts with `prefix`, or `nil` when the
     /// prefix does not decide it yet (more of the line is needed).
@@ -29,29 +31,41 @@ public enum DumpLayout: Sendable, Hashable, CustomStringConvertible {
     /// - Parameters:
     ///   - prefix: The start of the line, without its line break.
     ///   - isWholeLine: Whether `prefix` is the whole line.
-    /// - Returns: ``xxd`` for 4 to 16 hex digits then `:`; ``offsetColumn`` for 4 to 16 hex
-    ///   digits then two spaces; ``bare`` for anything else.
-    /// - Complexity: O(1): at most 19 bytes are looked at.
+    /// - Returns: ``xxd`` for 4 to 16 hex digits, `: ` and a hex digit; ``offsetColumn`` for 4
+    ///   to 16 hex digits, two or more spaces and a hex digit; ``bare`` for anything else.
+    /// - Complexity: O(1): at most the offset's 16 digits, a colon and 16 spaces are read.
     static func classify(_ prefix: some Collection<UInt8>, isWholeLine: Bool) -> DumpLayout? {
         var digits = 0
         var iterator = prefix.makeIterator()
-        while let byte = iterator.next() {
-            if PythonLiteralParser.digitValue(byte, radix: 16) != nil {
-                digits += 1
-                if digits > offsetDigits.upperBound { return .bare }
-                continue
-            }
-            guard offsetDigits.contains(digits) else { return .bare }
-            if byte == UInt8(ascii: ":") { return .xxd }
-            guard byte == UInt8(ascii: " ") else { return .bare }
-            guard let next = iterator.next() else { return isWholeLine ? .bare : nil }
-            return next == UInt8(ascii: " ") ? .offsetColumn : .bare
+        var next = iterator.next()
+        while let byte = next, PythonLiteralParser.digitValue(byte, radix: 16) != nil {
+            digits += 1
+            if digits > offsetDigits.upperBound { return .bare }
+            next = iterator.next()
         }
-        return isWholeLine ? .bare : nil
+        guard let separator = next else { return isWholeLine ? .bare : nil }
+        guard offsetDigits.contains(digits) else { return .bare }
+        let candidate: DumpLayout
+        var spaces = 0
+        if separator == UInt8(ascii: ":") {
+            candidate = .xxd
+            next = iterator.next()
+        } else {
+            candidate = .offsetColumn
+        }
+        while let byte = next, byte == UInt8(ascii: " ") {
+            spaces += 1
+            if spaces > maximumSeparatorSpaces { return .bare }
+            next = iterator.next()
+        }
+        guard let first = next else { return isWholeLine ? .bare : nil }
+        let spacesFit = candidate == .xxd ? spaces == 1 : spaces >= 2
+        return spacesFit && PythonLiteralParser.digitValue(first, radix: 16) != nil ? candidate : .bare
     }
 
     /// Whether `text` reads as a dump without `--dump`: its first non-blank line starts an
-    /// ``xxd`` or ``offsetColumn`` line, or a line is `*` alone (a dump's mark for repeated
+    /// ``xxd`` line (`00000010: 6c…`) or an ``offsetColumn`` line (`00000010  6c…`), or a line
+    /// is `*` alone (a dump's mark for repeated
     /// lines). Only text that `bytes.fromhex` refuses is asked.
     ///
     /// - Complexity: O(*n*) in the length of `text`.

@@ -160,7 +160,9 @@ struct DumpDecoderTests {
          error: "line 3: offset 0x2 is not a whole number of repeats of the 4 bytes that '*' on line 2 repeats from 0x4"),
         (text: "00000000  01 02  |..|\n*\n", error: "line 2: the dump ends with '*': no offset follows to say how far the line repeats"),
         (text: "*\n00000000: 00", error: "line 1, column 1: '*' stands for repeated lines, but a dump without offsets cannot say how many (od shortens repeats unless run with -v)"),
-        (text: "00000010:\n*\n00000020: 00", error: "line 2: '*' has no line of bytes before it to repeat"),
+        // An offset alone has no bytes for '*' to repeat.
+        (text: "00000000: 01  .\n00000001:\n*\n00000020: 00", error: "line 3: '*' has no line of bytes before it to repeat"),
+        (text: "00000000: 01  .\n00000001:02", error: "line 2, column 10: expected a space after the colon, found '0'"),
         (text: "00000000: 010 2  ...", error: "line 1, column 11: the group '010' has an odd number of digits"),
         (text: "00000000: 0102 0g  ..", error: "line 1, column 17: expected a hexadecimal digit or a space, found 'g'"),
         (text: "00000000: 0102\n 03 04\n", error: "line 2, column 1: expected an offset (hexadecimal digits), found ' '"),
