@@ -7,7 +7,12 @@
 Every case is {"args": [...], "stdin": HEX or null, "stdout": ..., "stderr": ..., "status": N}
 where stdout/stderr/status are what `structpack ARGS` must produce, computed with CPython's own
 struct, ast.literal_eval, bytes.fromhex and repr. For `inspect --json` the answer is instead
-{"tuple": repr(values), "hex": record hex} (the table layout is structpack's own).
+what the document must hold (the table layout is structpack's own): {"tuple": repr of the values
+whose bytes are all present, "hex": the record's bytes present, "start": its offset, "trailing":
+bytes after it or null, "stderr"/"status"}, and with --iter {"records": [repr of each whole
+record], "partial": {"tuple", "hex"} of the left-over bytes or null, "stderr"/"status"}. Which
+values of a short record are complete is decided by CPython's calcsize of the format cut after
+each value.
 
 Run it with CPython 3.13 (3.12 prints the same struct messages); older versions word several
 struct errors differently.
@@ -60,15 +65,7 @@ def evaluate(args, stdin_hex=None):
                 data = bytes.fromhex(" ".join(positionals[1:]))
             fmt = positionals[0]
             if command == "inspect":
-                offset = options.get("--offset")
-                if offset is None:
-                    values = struct.unpack(fmt, data)
-                    start = 0
-                else:
-                    values = struct.unpack_from(fmt, data, parse_offset(offset))
-                    start = parse_offset(offset) if parse_offset(offset) >= 0 else len(data) + parse_offset(offset)
-                record = data[start:start + struct.calcsize(fmt)]
-                return {"tuple": repr(values), "hex": record.hex(), "start": start, "status": 0}
+                return inspect(fmt, data, options)
             if "--iter" in options:
                 return ok("".join(repr(t) + "\n" for t in struct.iter_unpack(fmt, data)))
             if "--offset" in options:
@@ -77,6 +74,78 @@ def evaluate(args, stdin_hex=None):
     except (struct.error, OverflowError, UnicodeEncodeError, TypeError, ValueError) as exc:
         return error_result(exc)
     raise SystemExit("unknown command %r" % command)
+
+
+def inspect(fmt, data, options):
+    """What `inspect --json` must show: the complete values and present bytes, then the error."""
+    size = struct.calcsize(fmt)  # a bad format raises: nothing is shown
+    if "--iter" in options:
+        whole = len(data) // size if size else 0
+        error = failure(lambda: list(struct.iter_unpack(fmt, data)))
+        if size == 0:
+            return error_result(error)
+        records = [repr(t) for t in struct.iter_unpack(fmt, data[:whole * size])]
+        left = data[whole * size:]
+        partial = {"tuple": complete_values(fmt, left), "hex": left.hex()} if left else None
+        return {"records": records, "partial": partial, "stderr": stderr(error), "status": 1 if error else 0}
+    offset = options.get("--offset")
+    if offset is None:
+        start, error = 0, failure(lambda: struct.unpack(fmt, data))
+    else:
+        offset = parse_offset(offset)
+        start = offset if offset >= 0 else len(data) + offset
+        error = failure(lambda: struct.unpack_from(fmt, data, offset))
+    if start < 0 or start > len(data):
+        return error_result(error)  # the record is outside the input: nothing shown
+    present = data[start:start + size]
+    trailing = len(data) - size if offset is None and len(data) > size else None
+    return {"tuple": complete_values(fmt, present), "hex": present.hex(), "start": start, "trailing": trailing,
+            "stderr": stderr(error), "status": 1 if error else 0}
+
+
+def complete_values(fmt, present):
+    """repr of the values of fmt whose bytes all lie in `present` (the start of a record)."""
+    size = struct.calcsize(fmt)
+    values = struct.unpack(fmt, present.ljust(size, b"\0")[:size])
+    ends = value_ends(fmt)
+    return repr(tuple(value for value, end in zip(values, ends) if end <= len(present)))
+
+
+def value_ends(fmt):
+    """Where each value of fmt ends: CPython's calcsize of the format cut after that value."""
+    prefix = fmt[:1] if fmt[:1] in "@=<>!" else ""
+    body = fmt[len(prefix):]
+    ends, done, count = [], "", ""
+    for char in body:
+        if char.isdigit():
+            count += char
+            continue
+        if char.isspace():
+            continue
+        n = int(count) if count else 1
+        if char == "x":
+            pass
+        elif char in "sp":
+            ends.append(struct.calcsize(prefix + done + count + char))
+        else:
+            for item in range(1, n + 1):
+                ends.append(struct.calcsize(prefix + done + str(item) + char))
+        done += count + char
+        count = ""
+    return ends
+
+
+def failure(call):
+    """The text of the struct.error `call` raises, or None."""
+    try:
+        call()
+    except (struct.error, OverflowError) as exc:
+        return str(exc)
+    return None
+
+
+def stderr(error):
+    return "structpack: error: %s\n" % error if error else ""
 
 
 def ok(stdout):
@@ -280,12 +349,29 @@ def unpack_case(rng):
 
 
 def inspect_case(rng):
+    """inspect --json on a record, cut short, followed by more bytes, at an offset, or iterated."""
     fmt = random_format(rng)
     try:
         data = random_record(rng, fmt)
     except struct.error:
         fmt, data = "<I", b"\x01\x02\x03\x04"
-    return ["inspect", "--json", fmt] + split_hex(rng, data), None
+    options = []
+    mode = rng.random()
+    if mode < 0.2:
+        data = data[:rng.randint(0, max(0, len(data) - 1))]  # the data ends inside the record
+    elif mode < 0.3:
+        data = data + bytes(rng.randint(0, 255) for _ in range(rng.randint(1, 20)))  # trailing bytes
+    elif mode < 0.5:
+        prefix = bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 5)))
+        whole = prefix + data[:rng.choice([len(data), len(data), rng.randint(0, len(data))])]
+        offset = rng.choice([len(prefix), len(prefix) - len(whole), len(whole), len(whole) + 1, -len(whole) - 1, -1])
+        options, data = ["--offset", str(offset)], whole
+    elif mode < 0.7:
+        records = data * rng.randint(0, 3)
+        options, data = ["--iter"], records + data[:rng.randint(0, max(0, len(data) - 1))]
+    if rng.random() < 0.3:
+        return ["inspect", "--json"] + options + [fmt, "--file", "-"], data.hex()
+    return ["inspect", "--json"] + options + [fmt] + split_hex(rng, data), None
 
 
 def calcsize_case(rng):
