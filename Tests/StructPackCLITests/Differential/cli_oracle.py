@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The oracle of structpack's differential test: what CPython prints for a structpack command.
 
-    python3 cli_oracle.py generate SEED COUNT   # seeded random cases, one JSON object a line
-    python3 cli_oracle.py evaluate              # reads {"args": [...]} lines, answers each
+    python3 cli_oracle.py generate SEED COUNT          # seeded random cases, one JSON object a line
+    python3 cli_oracle.py evaluate                     # reads {"args": [...]} lines, answers each
+    python3 cli_oracle.py generate-frames SEED COUNT   # framed streams and what `frames` shows of them
 
 Every case is {"args": [...], "stdin": HEX or null, "stdout": ..., "stderr": ..., "status": N}
 where stdout/stderr/status are what `structpack ARGS` must produce, computed with CPython's own
@@ -395,9 +396,129 @@ def generate(seed, count):
         print(json.dumps(case))
 
 
+# ---------------------------------------------------------------- frames
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        low, n = n & 0x7F, n >> 7
+        out.append(low | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+# (options, header format or None, length adjustment, how a payload goes on the wire)
+FRAMINGS = [
+    ([], "!I", 0),
+    (["--header", "<H"], "<H", 0),
+    (["--header", "!cI", "--length-adjustment", "-4"], "!cI", -4),
+    (["--header", "@bq"], "@bq", 0),
+    (["--header", ">BH"], ">BH", 0),
+    (["--varint"], None, 0),
+    (["--delimiter", "0a"], None, 0),
+]
+
+UNPACK_FORMATS = ["<H", ">i", "<HB", "2s", "<d", "?", "<e", "!Q", "@bi", "c", "<3h", "0s", ">f2x"]
+
+
+def frame_wire(options, header, adjustment, payload, rng):
+    """The frame's bytes on the wire and its header bytes."""
+    if header is not None:
+        values = [rng.choice([b"Q", b"Z", b"D"]) if code == "c" else rng.randint(0, 100)
+                  for code in value_codes(header)[:-1]]
+        head = struct.pack(header, *values, len(payload) - adjustment)
+        return head + payload, head, b""
+    if options == ["--varint"]:
+        head = varint(len(payload))
+        return head + payload, head, b""
+    return payload + b"\n", b"", b"\n"
+
+
+def frames_case(rng):
+    options, header, adjustment = rng.choice(FRAMINGS)
+    delimited = options[:1] == ["--delimiter"]
+    fmt = rng.choice(UNPACK_FORMATS)
+    view = []
+    if not delimited and rng.random() < 0.5:
+        view.append("--header-values")
+    unpacks = rng.random() < 0.7
+    iterates = unpacks and rng.random() < 0.4
+    if unpacks:
+        view += ["--unpack", fmt] + (["--iter"] if iterates else [])
+    if rng.random() < 0.4:
+        view.append("--json")
+    size = struct.calcsize(fmt)
+    stream, lines, offset, failures, count = b"", [], 0, 0, 0
+    for index in range(rng.choice([0, 1, 2, 3, 6])):
+        records = rng.randint(0, 3) if iterates else 1
+        payload = bytes(rng.choice([0, 1, 0x3C, 0x7F, 0x80, 0xFF, rng.randint(0, 255)]) for _ in range(size * records))
+        if rng.random() < 0.25:
+            payload = payload[:rng.randint(0, len(payload))] + bytes(rng.randint(1, 3))  # does not fit
+        if delimited:
+            payload = payload.replace(b"\n", b"\x0b")
+        wire, head, delimiter = frame_wire(options, header, adjustment, payload, rng)
+        header_values = struct.unpack(header, head) if header else (len(payload),) if head else None
+        error = None
+        values = None
+        if unpacks:
+            try:
+                values = list(struct.iter_unpack(fmt, payload)) if iterates else struct.unpack(fmt, payload)
+            except struct.error as exc:
+                error, failures = str(exc), failures + 1
+        if "--json" in view:
+            lines.append(json.dumps({
+                "index": index, "offset": offset, "size": len(wire),
+                "header": head.hex() if header_values is not None else None,
+                "headerValues": [typed(v) for v in header_values] if header_values is not None else None,
+                "headerRepr": repr(header_values) if header_values is not None else None,
+                "delimiter": delimiter.hex() if delimited else None,
+                "payload": payload.hex(),
+                "values": None if values is None else
+                [[typed(v) for v in t] for t in values] if iterates else [typed(v) for v in values],
+                "repr": None if values is None else repr(values),
+                "error": error, "discarded": False,
+            }) + "\n")
+        else:
+            text = repr(values) if values is not None else "error: " + error if error else payload.hex()
+            if "--header-values" in view:
+                text = repr(header_values) + (" " + text if unpacks or payload else "")
+            lines.append(text + "\n")
+        stream += wire
+        offset += len(wire)
+        count += 1
+    stderr = ""
+    if iterates and size == 0:
+        # Checked before the stream is read, as for inspect --iter: nothing is printed.
+        lines, failures = [], 0
+        stderr = "structpack: error: cannot iteratively unpack with a struct of length 0\n"
+    elif failures:
+        stderr = "structpack: error: %d of %d frame%s did not unpack with %r\n" % (
+            failures, count, "" if count == 1 else "s", fmt)
+    return {"args": ["frames"] + options + view, "stream": stream.hex(), "stdout": "".join(lines),
+            "stderr": stderr, "status": 1 if stderr else 0}
+
+
+def typed(value):
+    """A value as structpack's JSON types it: bytes as hex, non-finite floats as null."""
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    return value
+
+
+def generate_frames(seed, count):
+    rng = random.Random(seed)
+    for _ in range(count):
+        print(json.dumps(frames_case(rng)))
+
+
 def main():
     if len(sys.argv) >= 2 and sys.argv[1] == "generate":
         generate(int(sys.argv[2]), int(sys.argv[3]))
+    elif len(sys.argv) >= 2 and sys.argv[1] == "generate-frames":
+        generate_frames(int(sys.argv[2]), int(sys.argv[3]))
     elif len(sys.argv) >= 2 and sys.argv[1] == "evaluate":
         for line in sys.stdin:
             case = json.loads(line)
