@@ -93,6 +93,8 @@ public enum FramesCommand: ToolCommand {
           (1, 2)
           error: unpack requires a buffer of 4 bytes
           structpack: error: 1 of 2 frames did not unpack with '<HH'
+          $ printf '00000000: 0000 0002 6869                           ....hi\\x0a' | structpack frames --dump
+          6869
           $ printf '\\x03abc' | structpack frames --varint --json
           {"index": 0, "offset": 0, "size": 4, "header": "03", "headerValues": [3], "headerRepr": "(3,)", "delimiter": null, "payload": "616263", "values": null, "repr": null, "error": null, "discarded": false}
 

@@ -80,6 +80,24 @@ public enum InspectCommand: ToolCommand {
           $ structpack inspect --annotate --color never '<6sHH' 474946383961 4001 f000
           format '<6sHH': 10 bytes, 3 values; little-endian, standard sizes, no alignment
           00000000:|47 49 46 38 39 61|40 01|f0 00|                   GIF89a@...        6s b'GIF89a'  H 320  H 240
+          $ structpack inspect --offset 1 '<H' '00000000: 0001 00                                  ...'
+          format '<H': 2 bytes, 1 value; little-endian, standard sizes, no alignment; record at offset 1
+          offset  size  code  bytes  value
+               1     2  H     0100   1
+          $ structpack inspect --json '<H' 0100
+          {
+            "format": "<H",
+            "prefix": "<",
+            "byteOrder": "little",
+            "size": 2,
+            "valueCount": 1,
+            "offset": 0,
+            "fields": [
+              {"kind": "value", "index": 0, "offset": 0, "size": 2, "present": 2, "code": "H", "hex": "0100", "type": "int", "value": 1, "repr": "1"}
+            ],
+            "trailing": null,
+            "error": null
+          }
 
         """
 

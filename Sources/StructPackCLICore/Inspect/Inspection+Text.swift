@@ -26,6 +26,23 @@ extension Inspection {
         }
         return summary
     }
+
+    /// How the format lays bytes out, in words: `little-endian, standard sizes, no alignment`.
+    public var layoutDescription: String {
+        Self.layoutDescription(of: format)
+    }
+
+    /// How `format` lays bytes out, in words.
+    static func layoutDescription(of format: Struct) -> String {
+        let host = ByteOrder.native.isBigEndian ? "big-endian" : "little-endian"
+        switch format.byteOrder {
+        case .native: return "native byte order (\(host)), native sizes and alignment"
+        case .nativeOrder: return "native byte order (\(host)), standard sizes, no alignment"
+        case .littleEndian: return "little-endian, standard sizes, no alignment"
+        case .bigEndian: return "big-endian, standard sizes, no alignment"
+        case .network: return "network byte order (big-endian), standard sizes, no alignment"
+        }
+    }
 }
 
 extension Inspection.Row {

@@ -1,4 +1,5 @@
 import Foundation
+import StructPackCLICore
 import Testing
 
 /// Usage errors exit with status 2 and a usage line; help exits 0 and explains each command
@@ -70,6 +71,15 @@ struct UsageTests {
         #expect(
             viaHelp.stdout.contains("$ structpack \(command) ") || viaHelp.stdout.contains("' | structpack \(command)"),
             "help shows an example")
+    }
+
+    /// Every option a command accepts is explained in its help.
+    @Test func everyOptionIsInTheHelp() throws {
+        for command in CommandRegistry.commands {
+            for option in command.options {
+                #expect(command.help.contains("--\(option.name)"), "help \(command.name) does not mention --\(option.name)")
+            }
+        }
     }
 
     /// Every example in the help texts, run for real: its output must be what the help says.
