@@ -36,7 +36,10 @@ struct FrameViewOptions {
             throw .usage("--iter needs --unpack FMT", usage: usage)
         }
         if arguments.flags.contains("header-values") && arguments.values["delimiter"] != nil {
-            throw .usage("--header-values cannot be combined with --delimiter (delimited frames have no header)", usage: usage)
+            throw .usage(
+                "--header-values cannot be combined with --delimiter (delimited frames have no header)",
+                usage: usage
+            )
         }
     }
 

@@ -130,7 +130,8 @@ public enum FramesCommand: ToolCommand {
             try context.output.flush()
             throw .failure(
                 "\(report.unpackFailures) of \(report.frameCount) frame\(report.frameCount == 1 ? "" : "s") "
-                    + "did not unpack with \(PythonRepr.string(format.format))")
+                    + "did not unpack with \(PythonRepr.string(format.format))"
+            )
         }
     }
 

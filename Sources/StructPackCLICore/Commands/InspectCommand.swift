@@ -115,8 +115,11 @@ public enum InspectCommand: ToolCommand {
         }
         let kind = try ReportKind(arguments, autoColor: context.autoColor)
         let input = try InputOptions(
-            hexArguments: Array(arguments.positionals.dropFirst()), arguments: arguments, usage: usage,
-            context: context)
+            hexArguments: Array(arguments.positionals.dropFirst()),
+            arguments: arguments,
+            usage: usage,
+            context: context
+        )
         let compiled = try compile(format)
         let reader = RecordReader(format: compiled, memoryLimit: context.memoryLimit)
         let failure =
@@ -136,7 +139,11 @@ public enum InspectCommand: ToolCommand {
     /// - Throws: ``ToolError`` when nothing can be shown: the record lies outside the input, or
     ///   the input cannot be read.
     private static func inspectRecord(
-        _ reader: RecordReader, in source: any ByteSource, offset: Int?, report kind: ReportKind, to output: any OutputSink
+        _ reader: RecordReader,
+        in source: any ByteSource,
+        offset: Int?,
+        report kind: ReportKind,
+        to output: any OutputSink
     ) throws(ToolError) -> ToolError? {
         let extract = try reader.extract(in: source, offset: offset)
         guard let start = extract.start else {
@@ -159,7 +166,10 @@ public enum InspectCommand: ToolCommand {
     /// - Returns: CPython's error for the input, to report after the output.
     /// - Throws: ``ToolError`` for a format of size 0 and input errors.
     private static func inspectRecords(
-        _ reader: RecordReader, in source: any ByteSource, report kind: ReportKind, to output: any OutputSink
+        _ reader: RecordReader,
+        in source: any ByteSource,
+        report kind: ReportKind,
+        to output: any OutputSink
     ) throws(ToolError) -> ToolError? {
         let format = reader.format
         let iteration = try RecordIteration(reader: reader, source: source)
@@ -199,9 +209,10 @@ public enum InspectCommand: ToolCommand {
                 throw usageError("--color applies only to --annotate")
             }
             if annotates {
-                let choice = try arguments.values["color"].map { (text) throws(ToolError) in
-                    try ColorChoice.parse(text, usage: usage)
-                } ?? .auto
+                let choice =
+                    try arguments.values["color"].map { (text) throws(ToolError) in
+                        try ColorChoice.parse(text, usage: usage)
+                    } ?? .auto
                 self = .annotated(choice.style(autoColor: autoColor))
             } else {
                 self = arguments.flags.contains("json") ? .json : .table
@@ -210,7 +221,10 @@ public enum InspectCommand: ToolCommand {
 
         /// The report; `widths` gives the table's columns.
         func report(
-            format: Struct, summary: String, iterates: Bool, to output: any OutputSink,
+            format: Struct,
+            summary: String,
+            iterates: Bool,
+            to output: any OutputSink,
             widths: () -> InspectionTable.Widths
         ) -> any InspectionReport {
             switch self {

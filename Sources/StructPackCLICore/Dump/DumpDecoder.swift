@@ -69,7 +69,10 @@ public struct DumpDecoder {
                 continue
             }
             guard line.count < Self.maximumLineLength else {
-                throw DumpError(line: lineNumber, reason: "the line is longer than \(Self.maximumLineLength) characters")
+                throw DumpError(
+                    line: lineNumber,
+                    reason: "the line is longer than \(Self.maximumLineLength) characters"
+                )
             }
             line.append(byte)
             guard layout == nil else { continue }
@@ -93,7 +96,9 @@ public struct DumpDecoder {
         }
         if let repeatMarkLine {
             throw DumpError(
-                line: repeatMarkLine, reason: "the dump ends with '*': no offset follows to say how far the line repeats")
+                line: repeatMarkLine,
+                reason: "the dump ends with '*': no offset follows to say how far the line repeats"
+            )
         }
     }
 
@@ -153,7 +158,8 @@ public struct DumpDecoder {
                 throw DumpError(
                     line: lineNumber,
                     reason: "offset \(DumpError.hex(offset)) is not a whole number of repeats of the "
-                        + "\(lastLine.count) bytes that '*' on line \(repeatMarkLine) repeats from \(DumpError.hex(expected))")
+                        + "\(lastLine.count) bytes that '*' on line \(repeatMarkLine) repeats from \(DumpError.hex(expected))"
+                )
             }
             if gap > 0 {
                 flushRun(into: &pieces)
@@ -163,7 +169,9 @@ public struct DumpDecoder {
         } else if offset != expected {
             throw DumpError(
                 line: lineNumber,
-                reason: "offset \(DumpError.hex(offset)) does not continue the dump (expected \(DumpError.hex(expected)))")
+                reason:
+                    "offset \(DumpError.hex(offset)) does not continue the dump (expected \(DumpError.hex(expected)))"
+            )
         }
         let (next, overflow) = offset.addingReportingOverflow(bytes.count)
         guard !overflow else { throw DumpError(line: lineNumber, reason: "the offsets run past \(Int.max)") }
@@ -204,14 +212,18 @@ public struct DumpDecoder {
         if pendingHigh != nil || !PythonLiteralParser.isWhitespace(byte) {
             if byte == UInt8(ascii: "*") && !lineHasDigits {
                 throw DumpError(
-                    line: lineNumber, column: column,
+                    line: lineNumber,
+                    column: column,
                     reason: "'*' stands for repeated lines, but a dump without offsets cannot say how many "
-                        + "(od shortens repeats unless run with -v)")
+                        + "(od shortens repeats unless run with -v)"
+                )
             }
             let found = PythonLiteralParser.isWhitespace(byte) ? PythonRepr.string(String(UnicodeScalar(byte))) : nil
             throw DumpError(
-                line: lineNumber, column: column,
-                reason: "expected a hexadecimal digit, found \(found ?? Self.character(byte))")
+                line: lineNumber,
+                column: column,
+                reason: "expected a hexadecimal digit, found \(found ?? Self.character(byte))"
+            )
         }
     }
 
@@ -219,7 +231,10 @@ public struct DumpDecoder {
     private func endBareLine() throws(DumpError) {
         guard pendingHigh == nil else {
             throw DumpError(
-                line: lineNumber, column: column + 1, reason: "expected a hexadecimal digit, found the end of the line")
+                line: lineNumber,
+                column: column + 1,
+                reason: "expected a hexadecimal digit, found the end of the line"
+            )
         }
     }
 

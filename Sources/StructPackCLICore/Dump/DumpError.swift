@@ -22,17 +22,23 @@ public struct DumpError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An error about the character at `index` of `line` (bytes of UTF-8 text, with every
     /// byte before `index` ASCII, so the column is `index + 1`): `expected WHAT, found 'C'`.
     static func unexpected(
-        _ line: ArraySlice<UInt8>, at index: Int, lineNumber: Int, expected: String
+        _ line: ArraySlice<UInt8>,
+        at index: Int,
+        lineNumber: Int,
+        expected: String
     ) -> DumpError {
         DumpError(
-            line: lineNumber, column: index - line.startIndex + 1,
-            reason: "expected \(expected), found \(found(line, at: index))")
+            line: lineNumber,
+            column: index - line.startIndex + 1,
+            reason: "expected \(expected), found \(found(line, at: index))"
+        )
     }
 
     /// The character at `index` quoted as Python quotes a `str`, or `the end of the line`.
     static func found(_ line: ArraySlice<UInt8>, at index: Int) -> String {
         guard index < line.endIndex else { return "the end of the line" }
-        let character = String(decoding: line[index..<min(index + 4, line.endIndex)], as: UTF8.self).unicodeScalars
+        let character =
+            String(decoding: line[index..<min(index + 4, line.endIndex)], as: UTF8.self).unicodeScalars
             .first.map { String(Character($0)) } ?? "?"
         return PythonRepr.string(character)
     }

@@ -101,8 +101,11 @@ enum DumpLine: Equatable {
             }
             if high != nil {
                 throw DumpError(
-                    line: lineNumber, column: groupStart - text.startIndex + 1,
-                    reason: "the group '\(String(decoding: text[groupStart..<index], as: UTF8.self))' has an odd number of digits")
+                    line: lineNumber,
+                    column: groupStart - text.startIndex + 1,
+                    reason:
+                        "the group '\(String(decoding: text[groupStart..<index], as: UTF8.self))' has an odd number of digits"
+                )
             }
         }
         return bytes

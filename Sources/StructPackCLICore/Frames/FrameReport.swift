@@ -96,7 +96,9 @@ struct FrameReport {
             }
             try output.write("\", \"error\": null")
         } else {
-            try output.write("\"values\": null, \"repr\": null, \"error\": " + JSONText.orNull(failure.map(JSONText.string)))
+            try output.write(
+                "\"values\": null, \"repr\": null, \"error\": " + JSONText.orNull(failure.map(JSONText.string))
+            )
         }
         try output.write(", \"discarded\": false}\n")
     }
@@ -147,7 +149,9 @@ struct FrameReport {
     /// Writes a payload's values (which fit the format): one tuple, or with `--iter` a list of
     /// tuples written one record at a time, `[` `, ` `]` in between.
     private func writeValues(
-        of payload: FrameBytes, format: Struct, _ writeRecord: ([StructValue]) throws(ToolError) -> Void
+        of payload: FrameBytes,
+        format: Struct,
+        _ writeRecord: ([StructValue]) throws(ToolError) -> Void
     ) throws(ToolError) {
         try payload.withUnsafeBytes { (bytes) throws(ToolError) in
             do {

@@ -77,7 +77,12 @@ extension RecordReader {
         let wanted = min(format.size, memoryLimit) + 1
         var bytes = try source.readNext(upTo: wanted)
         if bytes.count < wanted {
-            return Extract(start: 0, bytes: bytes, trailing: nil, error: cpythonError(bufferCount: bytes.count, offset: nil))
+            return Extract(
+                start: 0,
+                bytes: bytes,
+                trailing: nil,
+                error: cpythonError(bufferCount: bytes.count, offset: nil)
+            )
         }
         guard format.size < wanted else { throw streamTooLarge() }
         // One byte past the record has arrived: keep a few to show, count the rest.
@@ -92,14 +97,23 @@ extension RecordReader {
         }
         let trailing = Trailing(offset: format.size, count: count, prefix: prefix)
         return Extract(
-            start: 0, bytes: bytes, trailing: trailing, error: cpythonError(bufferCount: format.size + count, offset: nil))
+            start: 0,
+            bytes: bytes,
+            trailing: trailing,
+            error: cpythonError(bufferCount: format.size + count, offset: nil)
+        )
     }
 
     /// At a non-negative offset: skip to it, read the record or what there is of it.
     private func extractStream(_ source: any ByteSource, at offset: Int) throws(ToolError) -> Extract {
         let skipped = try source.skip(offset)
         guard skipped == offset else {
-            return Extract(start: nil, bytes: [], trailing: nil, error: cpythonError(bufferCount: skipped, offset: offset))
+            return Extract(
+                start: nil,
+                bytes: [],
+                trailing: nil,
+                error: cpythonError(bufferCount: skipped, offset: offset)
+            )
         }
         let wanted = min(format.size, memoryLimit)
         let bytes = try source.readNext(upTo: wanted)
@@ -107,7 +121,11 @@ extension RecordReader {
         guard bytes.count < wanted else { throw streamTooLarge() }
         // The input ended inside the record; its length is now known.
         return Extract(
-            start: offset, bytes: bytes, trailing: nil, error: cpythonError(bufferCount: offset + bytes.count, offset: offset))
+            start: offset,
+            bytes: bytes,
+            trailing: nil,
+            error: cpythonError(bufferCount: offset + bytes.count, offset: offset)
+        )
     }
 
     /// At a negative offset: keep a window of the stream's last bytes; its end decides.
@@ -129,7 +147,12 @@ extension RecordReader {
         let keptStart = total - kept.count
         guard start >= keptStart else { throw streamTooLarge() }
         let end = min(total, start + min(format.size, total - start))
-        return Extract(start: start, bytes: Array(kept[(start - keptStart)..<(end - keptStart)]), trailing: nil, error: error)
+        return Extract(
+            start: start,
+            bytes: Array(kept[(start - keptStart)..<(end - keptStart)]),
+            trailing: nil,
+            error: error
+        )
     }
 
     // MARK: Rules

@@ -99,8 +99,16 @@ public struct Inspection: Sendable {
                 }
             }
             rows.append(
-                Row(kind: kind, offset: start + offset, size: size, code: code, bytes: bytes, valueIndex: index,
-                    value: value))
+                Row(
+                    kind: kind,
+                    offset: start + offset,
+                    size: size,
+                    code: code,
+                    bytes: bytes,
+                    valueIndex: index,
+                    value: value
+                )
+            )
             return bytes.count == size
         }
         fieldLoop: for field in format.fields {

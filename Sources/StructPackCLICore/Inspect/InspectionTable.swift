@@ -44,22 +44,39 @@ struct InspectionTable: InspectionReport {
     func record(_ inspection: Inspection, index: Int?) throws(ToolError) {
         for row in inspection.rows {
             try line(
-                record: index, offset: row.offset, size: row.size, code: row.code, bytes: row.bytes,
-                value: row.valueText)
+                record: index,
+                offset: row.offset,
+                size: row.size,
+                code: row.code,
+                bytes: row.bytes,
+                value: row.valueText
+            )
         }
     }
 
     func trailing(_ trailing: RecordReader.Trailing) throws(ToolError) {
         try line(
-            record: nil, offset: trailing.offset, size: trailing.count, code: "", bytes: trailing.prefix[...],
-            value: trailing.valueText, cut: trailing.count > trailing.prefix.count)
+            record: nil,
+            offset: trailing.offset,
+            size: trailing.count,
+            code: "",
+            bytes: trailing.prefix[...],
+            value: trailing.valueText,
+            cut: trailing.count > trailing.prefix.count
+        )
     }
 
     func end(error: ToolError?) {}
 
     /// Writes one row's line.
     private func line(
-        record: Int?, offset: Int, size: Int, code: String, bytes: ArraySlice<UInt8>, value: String, cut: Bool = false
+        record: Int?,
+        offset: Int,
+        size: Int,
+        code: String,
+        bytes: ArraySlice<UInt8>,
+        value: String,
+        cut: Bool = false
     ) throws(ToolError) {
         var text = ""
         if let width = widths.record { text += Self.padLeft(record.map(String.init) ?? "", width) + "  " }
@@ -79,7 +96,12 @@ struct InspectionTable: InspectionReport {
         }
         if let trailing {
             let cut = trailing.count > trailing.prefix.count
-            widths.fit(offset: trailing.offset, size: trailing.count, code: "", bytes: shownBytes(trailing.prefix[...], cut: cut).count)
+            widths.fit(
+                offset: trailing.offset,
+                size: trailing.count,
+                code: "",
+                bytes: shownBytes(trailing.prefix[...], cut: cut).count
+            )
         }
         return widths
     }
@@ -98,7 +120,12 @@ struct InspectionTable: InspectionReport {
             let counted = field.count == 1 ? 1 : String(field.count).count + 1
             switch field.code.kind {
             case .padding, .string, .pascalString:
-                widths.fit(offset: 0, size: field.count, code: String(repeating: " ", count: counted), bytes: shownWidth(field.count))
+                widths.fit(
+                    offset: 0,
+                    size: field.count,
+                    code: String(repeating: " ", count: counted),
+                    bytes: shownWidth(field.count)
+                )
             default:
                 widths.fit(offset: 0, size: field.itemSize, code: " ", bytes: shownWidth(field.itemSize))
             }
