@@ -16,21 +16,31 @@ enum DumpCheck {
     static func decode(_ text: [UInt8], plan: [UInt8]) {
         let whole = run(text, cuts: [])
         let cut = run(text, cuts: plan)
-        invariant(whole.result == cut.result, "'\(printable(text))': whole \(whole.result), cut by \(plan) \(cut.result)")
+        invariant(
+            whole.result == cut.result,
+            "'\(printable(text))': whole \(whole.result), cut by \(plan) \(cut.result)"
+        )
         switch whole.result {
         case .failure(let error):
             let lines = text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
             invariant(error.line >= 1 && error.line <= lines + 1, "'\(printable(text))': error on line \(error.line)")
-            invariant(error.column.map { $0 >= 1 } ?? true, "'\(printable(text))': column \(String(describing: error.column))")
+            invariant(
+                error.column.map { $0 >= 1 } ?? true,
+                "'\(printable(text))': column \(String(describing: error.column))"
+            )
             invariant(!error.description.contains("\n"), "dump error is not one line: \(error)")
             invariant(
                 (try? DecodedDumpSource(text: String(decoding: text, as: UTF8.self))) == nil || !isValidUTF8(text),
-                "'\(printable(text))': DecodedDumpSource accepts what the decoder refuses")
+                "'\(printable(text))': DecodedDumpSource accepts what the decoder refuses"
+            )
         case .success(let pieces):
             checkSources(text, pieces: pieces)
             if whole.layout == .bare, isValidUTF8(text) {
                 let fromHex = try? HexDecoder.decode(String(decoding: text, as: UTF8.self))
-                invariant(fromHex == expand(pieces, limit: Int.max), "'\(printable(text))': bare dump is not bytes.fromhex")
+                invariant(
+                    fromHex == expand(pieces, limit: Int.max),
+                    "'\(printable(text))': bare dump is not bytes.fromhex"
+                )
             }
         }
         if isValidUTF8(text) {
@@ -42,7 +52,8 @@ enum DumpCheck {
                 }
                 invariant(
                     hasStar || firstLine.map { PythonHexDigits.isOffsetStart($0) } == true,
-                    "'\(printable(text))' recognized as a dump")
+                    "'\(printable(text))' recognized as a dump"
+                )
             }
         }
     }
@@ -61,7 +72,10 @@ enum DumpCheck {
         let string = String(decoding: text, as: UTF8.self)
         do {
             let source = try DecodedDumpSource(text: string)
-            invariant(source.knownCount == bytes.count, "\(style): DecodedDumpSource length \(String(describing: source.knownCount))")
+            invariant(
+                source.knownCount == bytes.count,
+                "\(style): DecodedDumpSource length \(String(describing: source.knownCount))"
+            )
             invariant(source.read(at: 0, count: bytes.count) == bytes, "\(style): DecodedDumpSource bytes differ")
         } catch {
             invariantFailure("\(style): DecodedDumpSource refuses its own dump: \(error)")
@@ -154,7 +168,10 @@ enum DumpCheck {
         guard isValidUTF8(text) else { return }
         do {
             let source = try DecodedDumpSource(text: String(decoding: text, as: UTF8.self))
-            invariant(source.knownCount == total, "DecodedDumpSource length \(String(describing: source.knownCount)) vs \(total)")
+            invariant(
+                source.knownCount == total,
+                "DecodedDumpSource length \(String(describing: source.knownCount)) vs \(total)"
+            )
             invariant(source.read(at: 0, count: prefixLength) == expected, "DecodedDumpSource differs")
             if total > 8 {
                 // The end of a long dump, read at an offset without expanding what comes before.

@@ -24,8 +24,11 @@ enum DumpRenderer {
         switch byte % 6 {
         case 0:
             return .xxd(
-                columns: [16, 8, 24, 4][Int(byte >> 3) % 4], group: [2, 1, 4, 8][Int(byte >> 5) % 4],
-                uppercase: byte & 0x40 != 0, squeeze: byte & 0x80 != 0)
+                columns: [16, 8, 24, 4][Int(byte >> 3) % 4],
+                group: [2, 1, 4, 8][Int(byte >> 5) % 4],
+                uppercase: byte & 0x40 != 0,
+                squeeze: byte & 0x80 != 0
+            )
         case 1: return .xxdPlain
         case 2: return .hexdumpCanonical
         case 3: return .wireshark(ascii: true)
