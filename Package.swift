@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "StructPackCLITests",
             dependencies: ["StructPackCLICore", "StructPackCLI", "StructPack", "TestSupport"],
-            exclude: ["Differential/cli_oracle.py", "EndToEnd/generate_contract_cases.py"],
+            exclude: ["Differential/cli_oracle.py", "EndToEnd/generate_contract_cases.py", "Dumps"],
             swiftSettings: strictSettings
         ),
         .testTarget(

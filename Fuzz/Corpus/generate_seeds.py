@@ -94,6 +94,20 @@ def cli_seeds():
     seeds = [bytes([mode]) + text.encode() for mode, text in texts]
     seeds.append(bytes([2]) + struct.pack("<d", 1e-5) + bytes(range(16)) + bytes([5]) + b"\x00'\"\\\x7f\xff")
     seeds.append(bytes([5]) + bytes(range(0, 256, 7)))
+    # Dump text (mode 6): a plan of 3 piece lengths, then the text of each layout.
+    dumps = [
+        "00000000: 4749 4638 3961 4001 f000 00ff 0a0d 6865  GIF89a@.......he\n00000010: 6c6c 6f  llo\n",
+        "00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n*\n"
+        "00000030  61 62                                             |ab|\n00000032\n",
+        "0000   51 00 00 00 0d 53 45 4c 45 43 54 20 31 00 5a 00   Q....SELECT 1.Z.\n"
+        "0010   00 00 05 49                                       ...I\n",
+        " 47 49 46 38 39 61\n*\n 00 01\n",
+        "00000000: 0102  ..\n00000003: 03  .\n",
+    ]
+    seeds += [bytes([6, 3, 5, 40, 1]) + text.encode() for text in dumps]
+    # Dump round trips (mode 7): a style byte per layout, an empty plan, then bytes.
+    for style in [0, 0x88, 1, 2, 3, 4, 5]:
+        seeds.append(bytes([7, style, 0]) + bytes(range(40)) + bytes(48) + b"end")
     return seeds
 
 

@@ -1,8 +1,10 @@
 import StreamFramer
+import StructPack
 
 /// `structpack frames [--header FMT] [--length-adjustment N] [--max-frame N] [--delimiter HEX |
-/// --varint] [FILE|-]`: splits a framed byte stream with StreamFramer and prints each frame's
-/// payload as lowercase hex on its own line.
+/// --varint] [--header-values] [--unpack FMT [--iter]] [--json] [--dump] [FILE|-]`: splits a
+/// framed byte stream with StreamFramer and prints each frame on its own line: its payload as
+/// lowercase hex, or what `--header-values`, `--unpack` and `--json` ask to see of it.
 ///
 /// ```
 ///  input   00 00 00 02 68 69 | 00 00 00 00 | 00 00 00 03 61 62 63      ('!I' frames)
@@ -17,18 +19,19 @@ import StreamFramer
 /// read plus 4 KiB) and a 64 KiB output buffer; the input is never read whole.
 ///
 /// A frame error (a length over the maximum, a negative length, a partial frame at the end) is
-/// reported after every complete frame before it has been printed.
+/// reported after every complete frame before it has been printed. A payload that does not fit
+/// `--unpack`'s format gets an `error:` line and framing goes on; the command then fails.
 public enum FramesCommand: ToolCommand {
     /// The command name.
     public static let name = "frames"
     /// The line in `structpack --help`.
-    public static let summary = "split a framed stream into frames, one payload per line in hex"
+    public static let summary = "split a framed stream into frames: payloads in hex, header values, unpacked values"
     /// The usage line.
     public static let usage =
         "structpack frames [--header FMT] [--length-adjustment N] [--max-frame N] "
-        + "[--delimiter HEX | --varint] [FILE|-]"
+        + "[--delimiter HEX | --varint] [--header-values] [--unpack FMT [--iter]] [--json] [--dump] [FILE|-]"
     /// The accepted options.
-    public static let options: [OptionSpec] = FramingOptions.specs
+    public static let options: [OptionSpec] = FramingOptions.specs + FrameViewOptions.specs
     /// The text of `structpack help` for this command.
     public static let help = """
         usage: \(usage)
@@ -50,6 +53,17 @@ public enum FramesCommand: ToolCommand {
                                    separated by commas: '0d0a,0a')
           --varint                 each payload follows its length as a varint (protobuf's
                                    delimited streams)
+          --header-values          start each line with the header's values as a Python tuple
+                                   (the type byte and length of '!cI'; a varint's length)
+          --unpack FMT             print each payload unpacked with FMT (Python's repr) instead
+                                   of its hex; a payload of the wrong size prints 'error: ...',
+                                   framing goes on, and the command fails at the end
+          --iter                   with --unpack: unpack back-to-back records of each payload,
+                                   printed as a list of tuples (struct.iter_unpack)
+          --json                   print one JSON object per frame instead: index, offset in
+                                   the stream, header bytes and values, payload, unpacked values
+          --dump                   the input is the text of a hex dump (xxd, hexdump -C, od -An
+                                   -tx1, Wireshark's "Copy as Hex Dump"), decoded as it arrives
 
         A partial frame at the end of the input, a length over --max-frame or a negative length
         prints the frames before it, then fails (exit status 1) with a message naming the value.
@@ -69,40 +83,64 @@ public enum FramesCommand: ToolCommand {
           $ printf '\\x00\\x00\\x00\\x02hi\\x00\\x00\\x00\\x09abc' | structpack frames
           6869
           structpack: error: stream ended inside a frame: 7 of 13 bytes buffered
+          $ printf 'Q\\x00\\x00\\x00\\x0dSELECT 1\\x00Z\\x00\\x00\\x00\\x05I' | structpack frames --header '!cI' --length-adjustment -4 --header-values
+          (b'Q', 13) 53454c454354203100
+          (b'Z', 5) 49
+          $ printf '\\x00\\x00\\x00\\x04\\x01\\x00\\x02\\x00\\x00\\x00\\x00\\x00' | structpack frames --unpack '<H' --iter
+          [(1,), (2,)]
+          []
+          $ printf '\\x00\\x00\\x00\\x04\\x01\\x00\\x02\\x00\\x00\\x00\\x00\\x01\\xff' | structpack frames --unpack '<HH'
+          (1, 2)
+          error: unpack requires a buffer of 4 bytes
+          structpack: error: 1 of 2 frames did not unpack with '<HH'
+          $ printf '00000000: 0000 0002 6869                           ....hi\\x0a' | structpack frames --dump
+          6869
+          $ printf '\\x03abc' | structpack frames --varint --json
+          {"index": 0, "offset": 0, "size": 4, "header": "03", "headerValues": [3], "headerRepr": "(3,)", "delimiter": null, "payload": "616263", "values": null, "repr": null, "error": null, "discarded": false}
 
         """
 
     /// The most bytes read from the input at a time.
     static let readSize = 1 << 16
-    /// The most payload bytes turned into hex at a time.
-    static let hexChunkSize = 1 << 15
 
-    /// Reads the input and prints the payloads.
+    /// Reads the input and prints the frames.
     ///
-    /// - Throws: ``ToolError``: usage errors for the options, failures for a bad header format
-    ///   or delimiter, an input that cannot be opened or read, and frame errors (with
-    ///   StreamFramer's ``FramingError/message``). Every frame completed before a failure has
-    ///   been written and flushed when it throws.
+    /// - Throws: ``ToolError``: usage errors for the options, failures for a bad header format,
+    ///   delimiter or `--unpack` format, an input that cannot be opened or read, frame errors
+    ///   (with StreamFramer's ``FramingError/message``), and at the end, payloads that did not
+    ///   unpack. Every frame completed before a failure has been written and flushed when it
+    ///   throws.
     public static func run(_ arguments: ParsedArguments, context: ToolContext) throws(ToolError) {
         guard arguments.positionals.count <= 1 else { throw usageError("frames takes at most one FILE") }
+        try FrameViewOptions.checkUsage(arguments, usage: usage)
         let framing = try FramingOptions(arguments: arguments, usage: usage).framing
-        let source = try context.openInput(arguments.positionals.first ?? "-")
+        let view = try FrameViewOptions(arguments: arguments)
+        let file = try context.openInput(arguments.positionals.first ?? "-")
+        let source: any ByteSource = view.readsDump ? DumpByteSource(text: file) : file
         var framer = Framer(framing)
+        var report = FrameReport(output: context.output, framing: framing, view: view)
         do {
-            try split(source, with: &framer, to: context.output)
+            try split(source, with: &framer, into: &report)
         } catch {
             // The lines of the frames before the error are part of the result.
             try? context.output.flush()
             throw error
         }
+        if report.unpackFailures > 0, let format = view.unpackFormat {
+            try context.output.flush()
+            throw .failure(
+                "\(report.unpackFailures) of \(report.frameCount) frame\(report.frameCount == 1 ? "" : "s") "
+                    + "did not unpack with \(PythonRepr.string(format.format))"
+            )
+        }
     }
 
-    /// The read loop: append what the source has, print every frame it completes, flush, and
-    /// at the end of the source print the frames `finish()` returns.
+    /// The read loop: append what the source has, write every frame it completes, flush, and
+    /// at the end of the source write the frames `finish()` returns.
     ///
     /// - Throws: ``ToolError`` for read, write and frame errors.
     /// - Complexity: O(input length) time; O(maximum frame + ``readSize``) memory.
-    private static func split(_ source: any ByteSource, with framer: inout Framer, to output: any OutputSink)
+    private static func split(_ source: any ByteSource, with framer: inout Framer, into report: inout FrameReport)
         throws(ToolError)
     {
         while true {
@@ -111,17 +149,17 @@ public enum FramesCommand: ToolCommand {
                 try source.readAvailable(into: buffer)
             }
             if count == 0 { break }
-            try printFrames(from: &framer, to: output, atEnd: false)
-            try output.flush()
+            try writeFrames(from: &framer, into: &report, atEnd: false)
+            try report.output.flush()
         }
-        try printFrames(from: &framer, to: output, atEnd: true)
+        try writeFrames(from: &framer, into: &report, atEnd: true)
     }
 
-    /// Prints every frame the framer has complete: with `next()`, or at the end of the input
+    /// Writes every frame the framer has complete: with `next()`, or at the end of the input
     /// with `finish()`.
     ///
     /// - Throws: ``ToolError`` failure with the ``FramingError/message``, or a write error.
-    private static func printFrames(from framer: inout Framer, to output: any OutputSink, atEnd: Bool)
+    private static func writeFrames(from framer: inout Framer, into report: inout FrameReport, atEnd: Bool)
         throws(ToolError)
     {
         while true {
@@ -132,23 +170,7 @@ public enum FramesCommand: ToolCommand {
                 throw .failure(error.message)
             }
             guard let frame else { return }
-            try printLine(frame.payload, to: output)
+            try report.write(frame)
         }
-    }
-
-    /// Writes `payload` as lowercase hex and a newline, a bounded chunk at a time, so a large
-    /// frame never exists whole as text.
-    ///
-    /// - Throws: ``ToolError`` when the output refuses the bytes.
-    static func printLine(_ payload: FrameBytes, to output: any OutputSink) throws(ToolError) {
-        try payload.withUnsafeBytes { (bytes) throws(ToolError) in
-            var start = 0
-            while start < bytes.count {
-                let end = bytes.count - start > hexChunkSize ? start + hexChunkSize : bytes.count
-                try output.write(HexEncoder.encodedUTF8(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
-                start = end
-            }
-        }
-        try output.write([0x0A])
     }
 }

@@ -1,9 +1,15 @@
 import StructPack
 
-/// The input of `unpack` and `inspect`: `HEX...` arguments or `--file PATH`, and `--offset N`.
+/// The input of `unpack` and `inspect`: `HEX...` arguments or `--file PATH`, `--dump`, and
+/// `--offset N`.
+///
+/// | Input | Without `--dump` | With `--dump` |
+/// |-------|------------------|---------------|
+/// | `HEX...` | `bytes.fromhex`; text it refuses that looks like a dump (SPEC §2.7) is read as one | dump text |
+/// | `--file PATH`, `--file -` | raw bytes | dump text, read as a stream |
 struct InputOptions {
     /// The options that select the input.
-    static let specs: [OptionSpec] = [.value("file", "PATH"), .value("offset", "N")]
+    static let specs: [OptionSpec] = [.value("file", "PATH"), .value("offset", "N"), .flag("dump")]
 
     /// The bytes to read.
     let source: any ByteSource
@@ -37,13 +43,10 @@ struct InputOptions {
         case (.some, false):
             throw .usage("give either HEX or --file PATH, not both", usage: usage)
         case (nil, false):
-            do {
-                source = MemoryByteSource(try HexDecoder.decode(hexArguments.joined(separator: " ")))
-            } catch {
-                throw .failure("invalid HEX: \(error)")
-            }
+            source = try Self.decode(hexArguments.joined(separator: " "), isDump: arguments.flags.contains("dump"))
         case (.some(let path), true):
-            source = try context.openInput(path)
+            let file = try context.openInput(path)
+            source = arguments.flags.contains("dump") ? DumpByteSource(text: file) : file
         }
         if let offsetLiteral {
             guard let value = offsetLiteral.exactInt128.flatMap({ Int(exactly: $0) }) else {
@@ -52,6 +55,21 @@ struct InputOptions {
             offset = value
         } else {
             offset = nil
+        }
+    }
+
+    /// Decodes `HEX` arguments: as `bytes.fromhex` unless `--dump` is given; text that
+    /// `bytes.fromhex` refuses but that ``DumpLayout/isRecognizable(_:)`` says is a dump is read
+    /// as a dump, so plain hex reads exactly as without dump support.
+    ///
+    /// - Throws: ``ToolError`` `invalid HEX: …` or `invalid dump: line N: …`.
+    static func decode(_ text: String, isDump: Bool) throws(ToolError) -> any ByteSource {
+        if isDump { return try DecodedDumpSource(text: text) }
+        do {
+            return MemoryByteSource(try HexDecoder.decode(text))
+        } catch {
+            guard DumpLayout.isRecognizable(text) else { throw .failure("invalid HEX: \(error)") }
+            return try DecodedDumpSource(text: text)
         }
     }
 

@@ -8,7 +8,7 @@ public enum UnpackCommand: ToolCommand {
     /// The line in `structpack --help`.
     public static let summary = "unpack bytes (hex or a file) into a Python tuple (struct.unpack)"
     /// The usage line.
-    public static let usage = "structpack unpack [--iter] [--offset N] FORMAT (HEX... | --file PATH)"
+    public static let usage = "structpack unpack [--iter] [--offset N] [--dump] FORMAT (HEX... | --file PATH)"
     /// The accepted options.
     public static let options: [OptionSpec] = InputOptions.specs + [.flag("iter")]
     /// The text of `structpack help` for this command.
@@ -27,6 +27,10 @@ public enum UnpackCommand: ToolCommand {
           --offset N    unpack one record at byte N, as struct.unpack_from (negative N counts
                         from the end); only the record's bytes are read from a regular file
           --iter        unpack back-to-back records, as struct.iter_unpack, one tuple per line
+          --dump        the input is the text of a hex dump (xxd, hexdump -C, od -An -tx1,
+                        Wireshark's "Copy as Hex Dump"); offsets and ASCII columns are skipped.
+                        Without --dump, --file reads raw bytes, and HEX that is not plain hex
+                        but starts like an xxd or hexdump -C line is read as a dump
 
         examples:
           $ structpack unpack '<IH' 0100000002 00
@@ -39,6 +43,8 @@ public enum UnpackCommand: ToolCommand {
           (3,)
           $ printf 'GIF89a\\x40\\x01\\xf0\\x00' | structpack unpack --offset 6 '<HH' --file -
           (320, 240)
+          $ structpack unpack '<IH' '00000000: 0100 0000 0200                           ......'
+          (1, 2)
 
         """
 

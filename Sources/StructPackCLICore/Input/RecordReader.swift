@@ -158,18 +158,18 @@ public struct RecordReader {
 
     // MARK: Errors
 
-    private func recordTooLarge() -> ToolError {
+    func recordTooLarge() -> ToolError {
         .failure("a record of \(format.size) bytes is more than structpack reads into memory (\(memoryLimit) bytes)")
     }
 
-    private func streamTooLarge() -> ToolError {
+    func streamTooLarge() -> ToolError {
         .failure(
             "input stream is longer than structpack holds in memory (\(memoryLimit) bytes); "
                 + "give a regular file with --file instead")
     }
 
     /// Runs a StructPack call, turning its error into a ``ToolError``.
-    private func structCall<T>(_ call: () throws(StructError) -> T) throws(ToolError) -> T {
+    func structCall<T>(_ call: () throws(StructError) -> T) throws(ToolError) -> T {
         do {
             return try call()
         } catch {

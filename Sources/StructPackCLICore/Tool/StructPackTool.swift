@@ -96,7 +96,10 @@ public enum StructPackTool {
             < little-endian, > or ! big-endian) followed by codes such as b B h H i I l L q Q n N
             e f d ? c s p P x, each with an optional repeat count: '<IH', '!cI', '@3s2xq'.
             VALUE is a Python literal: 42, -0x2a, 1_000, 1.5, -inf, nan, True, b'ab\\x00'.
-            HEX is bytes as hexadecimal digit pairs; whitespace between pairs is ignored.
+            HEX is bytes as hexadecimal digit pairs; whitespace between pairs is ignored. With
+            --dump (unpack, inspect, frames) the input is the text of a hex dump from xxd,
+            hexdump -C, od -An -tx1 or Wireshark; xxd and hexdump -C text is also recognized
+            as HEX without it.
 
             Results and error messages are exactly CPython 3.13's. Exit status: 0 on success,
             1 on failure (one line 'structpack: error: MESSAGE' on standard error), 2 on a

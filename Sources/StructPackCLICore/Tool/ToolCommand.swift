@@ -34,16 +34,21 @@ public struct ToolContext {
     public let openInput: (String) throws(ToolError) -> any ByteSource
     /// The most bytes of input held in memory.
     public let memoryLimit: Int
+    /// Whether `--color auto` colours: standard output is a terminal and `NO_COLOR` is unset or
+    /// empty.
+    public let autoColor: Bool
 
     /// A context writing to `output` and opening inputs with `openInput`.
     public init(
         output: any OutputSink,
         openInput: @escaping (String) throws(ToolError) -> any ByteSource,
-        memoryLimit: Int = Struct.allocationLimit
+        memoryLimit: Int = Struct.allocationLimit,
+        autoColor: Bool = false
     ) {
         self.output = output
         self.openInput = openInput
         self.memoryLimit = memoryLimit
+        self.autoColor = autoColor
     }
 }
 

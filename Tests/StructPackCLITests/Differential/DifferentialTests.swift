@@ -22,10 +22,19 @@ struct DifferentialTests {
         let tuple: String?
         let hex: String?
         let start: Int?
+        let trailing: Int?
+        let records: [String]?
+        let partial: Partial?
+
+        /// inspect --iter: the left-over bytes' complete values and hex.
+        struct Partial: Decodable {
+            let tuple: String
+            let hex: String
+        }
     }
 
-    /// Random pack, unpack (hex, --file -, --offset, --iter), inspect --json and calcsize
-    /// command lines, each run through the executable.
+    /// Random pack, unpack (hex, --file -, --offset, --iter), inspect --json (whole, short,
+    /// long, at offsets, --iter) and calcsize command lines, each run through the executable.
     @Test func randomCommandLines() async throws {
         let count = 600
         let text = try PythonOracle.oracle(["generate", String(Self.seed), String(count)])
@@ -56,22 +65,48 @@ struct DifferentialTests {
         // Alternate between a pipe and a regular file on standard input: they take different paths.
         let input: StandardInput = stdin.map { $0.count % 2 == 0 ? .pipe($0) : .file($0) } ?? .none
         let result = try ToolRunner.run(oracle.args, stdin: input)
-        if let tuple = oracle.tuple, let hex = oracle.hex {
-            // inspect --json: the value reprs must form CPython's tuple, the hex its record.
-            guard result.status == 0,
-                let document = try? JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any],
-                let fields = document["fields"] as? [[String: Any]]
-            else { return "\(oracle.args): \(result)" }
-            let reprs = fields.compactMap { $0["repr"] as? String }
-            let shown = "(" + reprs.joined(separator: ", ") + (reprs.count == 1 ? ",)" : ")")
-            let bytes = fields.compactMap { $0["hex"] as? String }.joined()
-            if shown != tuple || bytes != hex || (document["offset"] as? Int) != oracle.start {
-                return "\(oracle.args): \(shown) \(bytes) vs CPython \(tuple) \(hex)"
-            }
-            return nil
+        if oracle.tuple != nil || oracle.records != nil {
+            return checkInspection(oracle, result)
         }
         if result.status != oracle.status || result.stdout != oracle.stdout || result.stderr != oracle.stderr {
             return "\(oracle.args)\n  CPython: \(oracle.status) \(oracle.stdout ?? "") \(oracle.stderr ?? "")\n  structpack: \(result)"
+        }
+        return nil
+    }
+
+    /// inspect --json: the reprs of the rows whose bytes are all present must form CPython's
+    /// tuple, the rows' bytes must be the record's bytes present, and the run must end with
+    /// CPython's error, if any.
+    static func checkInspection(_ oracle: OracleCase, _ result: ToolResult) -> String? {
+        guard result.status == oracle.status, result.stderr == (oracle.stderr ?? ""),
+            let document = try? JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any]
+        else { return "\(oracle.args): \(result)" }
+        /// The tuple of complete values and the bytes of a record object's rows.
+        func shown(_ fields: [[String: Any]]) -> (tuple: String, hex: String) {
+            let reprs = fields.filter { $0["present"] as? Int == $0["size"] as? Int }.compactMap { $0["repr"] as? String }
+            let tuple = "(" + reprs.joined(separator: ", ") + (reprs.count == 1 ? ",)" : ")")
+            return (tuple, fields.compactMap { $0["hex"] as? String }.joined())
+        }
+        if let records = oracle.records {
+            let objects = (document["records"] as? [[String: Any]]) ?? []
+            let rows = objects.map { shown(($0["fields"] as? [[String: Any]]) ?? []) }
+            var expected = records
+            var expectedPartial: String?
+            if let partial = oracle.partial {
+                expected.append(partial.tuple)
+                expectedPartial = partial.hex
+            }
+            if rows.map(\.tuple) != expected || (expectedPartial != nil && rows.last?.hex != expectedPartial) {
+                return "\(oracle.args): \(rows) vs CPython \(expected) \(expectedPartial ?? "")"
+            }
+            return nil
+        }
+        let (tuple, hex) = shown((document["fields"] as? [[String: Any]]) ?? [])
+        let trailing = (document["trailing"] as? [String: Any])?["size"] as? Int
+        if tuple != oracle.tuple || hex != oracle.hex || (document["offset"] as? Int) != oracle.start
+            || trailing != oracle.trailing
+        {
+            return "\(oracle.args): \(tuple) \(hex) vs CPython \(oracle.tuple ?? "") \(oracle.hex ?? "")"
         }
         return nil
     }

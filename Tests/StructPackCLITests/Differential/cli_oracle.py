@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """The oracle of structpack's differential test: what CPython prints for a structpack command.
 
-    python3 cli_oracle.py generate SEED COUNT   # seeded random cases, one JSON object a line
-    python3 cli_oracle.py evaluate              # reads {"args": [...]} lines, answers each
+    python3 cli_oracle.py generate SEED COUNT          # seeded random cases, one JSON object a line
+    python3 cli_oracle.py evaluate                     # reads {"args": [...]} lines, answers each
+    python3 cli_oracle.py generate-frames SEED COUNT   # framed streams and what `frames` shows of them
 
 Every case is {"args": [...], "stdin": HEX or null, "stdout": ..., "stderr": ..., "status": N}
 where stdout/stderr/status are what `structpack ARGS` must produce, computed with CPython's own
 struct, ast.literal_eval, bytes.fromhex and repr. For `inspect --json` the answer is instead
-{"tuple": repr(values), "hex": record hex} (the table layout is structpack's own).
+what the document must hold (the table layout is structpack's own): {"tuple": repr of the values
+whose bytes are all present, "hex": the record's bytes present, "start": its offset, "trailing":
+bytes after it or null, "stderr"/"status"}, and with --iter {"records": [repr of each whole
+record], "partial": {"tuple", "hex"} of the left-over bytes or null, "stderr"/"status"}. Which
+values of a short record are complete is decided by CPython's calcsize of the format cut after
+each value.
 
 Run it with CPython 3.13, as the tests do (TestSupport's PythonOracle accepts no other version):
 3.12 raises SystemError for unpack('0p', b''), and older versions word several struct errors
@@ -61,15 +67,7 @@ def evaluate(args, stdin_hex=None):
                 data = bytes.fromhex(" ".join(positionals[1:]))
             fmt = positionals[0]
             if command == "inspect":
-                offset = options.get("--offset")
-                if offset is None:
-                    values = struct.unpack(fmt, data)
-                    start = 0
-                else:
-                    values = struct.unpack_from(fmt, data, parse_offset(offset))
-                    start = parse_offset(offset) if parse_offset(offset) >= 0 else len(data) + parse_offset(offset)
-                record = data[start:start + struct.calcsize(fmt)]
-                return {"tuple": repr(values), "hex": record.hex(), "start": start, "status": 0}
+                return inspect(fmt, data, options)
             if "--iter" in options:
                 return ok("".join(repr(t) + "\n" for t in struct.iter_unpack(fmt, data)))
             if "--offset" in options:
@@ -78,6 +76,78 @@ def evaluate(args, stdin_hex=None):
     except (struct.error, OverflowError, UnicodeEncodeError, TypeError, ValueError) as exc:
         return error_result(exc)
     raise SystemExit("unknown command %r" % command)
+
+
+def inspect(fmt, data, options):
+    """What `inspect --json` must show: the complete values and present bytes, then the error."""
+    size = struct.calcsize(fmt)  # a bad format raises: nothing is shown
+    if "--iter" in options:
+        whole = len(data) // size if size else 0
+        error = failure(lambda: list(struct.iter_unpack(fmt, data)))
+        if size == 0:
+            return error_result(error)
+        records = [repr(t) for t in struct.iter_unpack(fmt, data[:whole * size])]
+        left = data[whole * size:]
+        partial = {"tuple": complete_values(fmt, left), "hex": left.hex()} if left else None
+        return {"records": records, "partial": partial, "stderr": stderr(error), "status": 1 if error else 0}
+    offset = options.get("--offset")
+    if offset is None:
+        start, error = 0, failure(lambda: struct.unpack(fmt, data))
+    else:
+        offset = parse_offset(offset)
+        start = offset if offset >= 0 else len(data) + offset
+        error = failure(lambda: struct.unpack_from(fmt, data, offset))
+    if start < 0 or start > len(data):
+        return error_result(error)  # the record is outside the input: nothing shown
+    present = data[start:start + size]
+    trailing = len(data) - size if offset is None and len(data) > size else None
+    return {"tuple": complete_values(fmt, present), "hex": present.hex(), "start": start, "trailing": trailing,
+            "stderr": stderr(error), "status": 1 if error else 0}
+
+
+def complete_values(fmt, present):
+    """repr of the values of fmt whose bytes all lie in `present` (the start of a record)."""
+    size = struct.calcsize(fmt)
+    values = struct.unpack(fmt, present.ljust(size, b"\0")[:size])
+    ends = value_ends(fmt)
+    return repr(tuple(value for value, end in zip(values, ends) if end <= len(present)))
+
+
+def value_ends(fmt):
+    """Where each value of fmt ends: CPython's calcsize of the format cut after that value."""
+    prefix = fmt[:1] if fmt[:1] in "@=<>!" else ""
+    body = fmt[len(prefix):]
+    ends, done, count = [], "", ""
+    for char in body:
+        if char.isdigit():
+            count += char
+            continue
+        if char.isspace():
+            continue
+        n = int(count) if count else 1
+        if char == "x":
+            pass
+        elif char in "sp":
+            ends.append(struct.calcsize(prefix + done + count + char))
+        else:
+            for item in range(1, n + 1):
+                ends.append(struct.calcsize(prefix + done + str(item) + char))
+        done += count + char
+        count = ""
+    return ends
+
+
+def failure(call):
+    """The text of the struct.error `call` raises, or None."""
+    try:
+        call()
+    except (struct.error, OverflowError) as exc:
+        return str(exc)
+    return None
+
+
+def stderr(error):
+    return "structpack: error: %s\n" % error if error else ""
 
 
 def ok(stdout):
@@ -281,12 +351,29 @@ def unpack_case(rng):
 
 
 def inspect_case(rng):
+    """inspect --json on a record, cut short, followed by more bytes, at an offset, or iterated."""
     fmt = random_format(rng)
     try:
         data = random_record(rng, fmt)
     except struct.error:
         fmt, data = "<I", b"\x01\x02\x03\x04"
-    return ["inspect", "--json", fmt] + split_hex(rng, data), None
+    options = []
+    mode = rng.random()
+    if mode < 0.2:
+        data = data[:rng.randint(0, max(0, len(data) - 1))]  # the data ends inside the record
+    elif mode < 0.3:
+        data = data + bytes(rng.randint(0, 255) for _ in range(rng.randint(1, 20)))  # trailing bytes
+    elif mode < 0.5:
+        prefix = bytes(rng.randint(0, 255) for _ in range(rng.randint(0, 5)))
+        whole = prefix + data[:rng.choice([len(data), len(data), rng.randint(0, len(data))])]
+        offset = rng.choice([len(prefix), len(prefix) - len(whole), len(whole), len(whole) + 1, -len(whole) - 1, -1])
+        options, data = ["--offset", str(offset)], whole
+    elif mode < 0.7:
+        records = data * rng.randint(0, 3)
+        options, data = ["--iter"], records + data[:rng.randint(0, max(0, len(data) - 1))]
+    if rng.random() < 0.3:
+        return ["inspect", "--json"] + options + [fmt, "--file", "-"], data.hex()
+    return ["inspect", "--json"] + options + [fmt] + split_hex(rng, data), None
 
 
 def calcsize_case(rng):
@@ -310,9 +397,129 @@ def generate(seed, count):
         print(json.dumps(case))
 
 
+# ---------------------------------------------------------------- frames
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        low, n = n & 0x7F, n >> 7
+        out.append(low | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+# (options, header format or None, length adjustment, how a payload goes on the wire)
+FRAMINGS = [
+    ([], "!I", 0),
+    (["--header", "<H"], "<H", 0),
+    (["--header", "!cI", "--length-adjustment", "-4"], "!cI", -4),
+    (["--header", "@bq"], "@bq", 0),
+    (["--header", ">BH"], ">BH", 0),
+    (["--varint"], None, 0),
+    (["--delimiter", "0a"], None, 0),
+]
+
+UNPACK_FORMATS = ["<H", ">i", "<HB", "2s", "<d", "?", "<e", "!Q", "@bi", "c", "<3h", "0s", ">f2x"]
+
+
+def frame_wire(options, header, adjustment, payload, rng):
+    """The frame's bytes on the wire and its header bytes."""
+    if header is not None:
+        values = [rng.choice([b"Q", b"Z", b"D"]) if code == "c" else rng.randint(0, 100)
+                  for code in value_codes(header)[:-1]]
+        head = struct.pack(header, *values, len(payload) - adjustment)
+        return head + payload, head, b""
+    if options == ["--varint"]:
+        head = varint(len(payload))
+        return head + payload, head, b""
+    return payload + b"\n", b"", b"\n"
+
+
+def frames_case(rng):
+    options, header, adjustment = rng.choice(FRAMINGS)
+    delimited = options[:1] == ["--delimiter"]
+    fmt = rng.choice(UNPACK_FORMATS)
+    view = []
+    if not delimited and rng.random() < 0.5:
+        view.append("--header-values")
+    unpacks = rng.random() < 0.7
+    iterates = unpacks and rng.random() < 0.4
+    if unpacks:
+        view += ["--unpack", fmt] + (["--iter"] if iterates else [])
+    if rng.random() < 0.4:
+        view.append("--json")
+    size = struct.calcsize(fmt)
+    stream, lines, offset, failures, count = b"", [], 0, 0, 0
+    for index in range(rng.choice([0, 1, 2, 3, 6])):
+        records = rng.randint(0, 3) if iterates else 1
+        payload = bytes(rng.choice([0, 1, 0x3C, 0x7F, 0x80, 0xFF, rng.randint(0, 255)]) for _ in range(size * records))
+        if rng.random() < 0.25:
+            payload = payload[:rng.randint(0, len(payload))] + bytes(rng.randint(1, 3))  # does not fit
+        if delimited:
+            payload = payload.replace(b"\n", b"\x0b")
+        wire, head, delimiter = frame_wire(options, header, adjustment, payload, rng)
+        header_values = struct.unpack(header, head) if header else (len(payload),) if head else None
+        error = None
+        values = None
+        if unpacks:
+            try:
+                values = list(struct.iter_unpack(fmt, payload)) if iterates else struct.unpack(fmt, payload)
+            except struct.error as exc:
+                error, failures = str(exc), failures + 1
+        if "--json" in view:
+            lines.append(json.dumps({
+                "index": index, "offset": offset, "size": len(wire),
+                "header": head.hex() if header_values is not None else None,
+                "headerValues": [typed(v) for v in header_values] if header_values is not None else None,
+                "headerRepr": repr(header_values) if header_values is not None else None,
+                "delimiter": delimiter.hex() if delimited else None,
+                "payload": payload.hex(),
+                "values": None if values is None else
+                [[typed(v) for v in t] for t in values] if iterates else [typed(v) for v in values],
+                "repr": None if values is None else repr(values),
+                "error": error, "discarded": False,
+            }) + "\n")
+        else:
+            text = repr(values) if values is not None else "error: " + error if error else payload.hex()
+            if "--header-values" in view:
+                text = repr(header_values) + (" " + text if unpacks or payload else "")
+            lines.append(text + "\n")
+        stream += wire
+        offset += len(wire)
+        count += 1
+    stderr = ""
+    if iterates and size == 0:
+        # Checked before the stream is read, as for inspect --iter: nothing is printed.
+        lines, failures = [], 0
+        stderr = "structpack: error: cannot iteratively unpack with a struct of length 0\n"
+    elif failures:
+        stderr = "structpack: error: %d of %d frame%s did not unpack with %r\n" % (
+            failures, count, "" if count == 1 else "s", fmt)
+    return {"args": ["frames"] + options + view, "stream": stream.hex(), "stdout": "".join(lines),
+            "stderr": stderr, "status": 1 if stderr else 0}
+
+
+def typed(value):
+    """A value as structpack's JSON types it: bytes as hex, non-finite floats as null."""
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    return value
+
+
+def generate_frames(seed, count):
+    rng = random.Random(seed)
+    for _ in range(count):
+        print(json.dumps(frames_case(rng)))
+
+
 def main():
     if len(sys.argv) >= 2 and sys.argv[1] == "generate":
         generate(int(sys.argv[2]), int(sys.argv[3]))
+    elif len(sys.argv) >= 2 and sys.argv[1] == "generate-frames":
+        generate_frames(int(sys.argv[2]), int(sys.argv[3]))
     elif len(sys.argv) >= 2 and sys.argv[1] == "evaluate":
         for line in sys.stdin:
             case = json.loads(line)

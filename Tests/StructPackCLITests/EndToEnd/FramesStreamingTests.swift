@@ -29,6 +29,26 @@ struct FramesStreamingTests {
         expectSuccess(result, stdout: "6869\n\n")
     }
 
+    /// The views of issue 12 stream too: each frame's JSON object (or unpacked line) comes out
+    /// as soon as the frame is complete, also when the input is dump text.
+    @Test(arguments: [
+        (arguments: ["--json", "--unpack", "<H"], dump: false,
+         first: "{\"index\": 0, \"offset\": 0, \"size\": 6, \"header\": \"00000002\", \"headerValues\": [2], "
+            + "\"headerRepr\": \"(2,)\", \"delimiter\": null, \"payload\": \"0100\", \"values\": [1], \"repr\": \"(1,)\", "
+            + "\"error\": null, \"discarded\": false}\n"),
+        (arguments: ["--header-values", "--unpack", "<H", "--dump"], dump: true, first: "(2,) (1,)\n"),
+    ])
+    func viewsArriveBeforeTheInputEnds(arguments: [String], dump: Bool, first: String) throws {
+        let tool = try StreamingTool(["frames"] + arguments)
+        let frame: [UInt8] = [0x00, 0x00, 0x00, 0x02, 0x01, 0x00]
+        // As dump text, one xxd line per frame: the line is decoded when its newline arrives.
+        try tool.write(dump ? Array("00000000: 0000 0002 0100                           ......\n".utf8) : frame)
+        #expect(tool.waitForLines(1, timeout: Self.lineTimeout), "no line for the first frame while stdin is open")
+        #expect(String(decoding: tool.output, as: UTF8.self) == first)
+        let result = try tool.finish(timeout: Self.lineTimeout)
+        expectSuccess(result, stdout: first)
+    }
+
     @Test func aFrameSplitAcrossWritesIsPrintedWhenItsLastByteArrives() throws {
         let tool = try StreamingTool(["frames", "--header", "<H"])
         // 05 00 "hello", all but the last byte.

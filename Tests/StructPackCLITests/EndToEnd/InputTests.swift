@@ -134,7 +134,7 @@ struct InputTests {
         let result = try run(["inspect", "--json", "--offset", "-2", "<H"], bytes: Self.record, way: way)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("\"offset\": 4,"))
-        #expect(result.stdout.contains("{\"kind\": \"value\", \"index\": 0, \"offset\": 4, \"size\": 2, \"code\": \"H\", \"hex\": \"0200\", \"type\": \"int\", \"value\": 2, \"repr\": \"2\"}"))
+        #expect(result.stdout.contains("{\"kind\": \"value\", \"index\": 0, \"offset\": 4, \"size\": 2, \"present\": 2, \"code\": \"H\", \"hex\": \"0200\", \"type\": \"int\", \"value\": 2, \"repr\": \"2\"}"))
     }
 
     @Test func packRawWritesTheBytesThemselves() throws {

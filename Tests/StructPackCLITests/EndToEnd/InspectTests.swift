@@ -73,16 +73,17 @@ struct InspectTests {
                 """)
     }
 
-    @Test func errorsAreUnpacksErrors() throws {
-        expectFailure(try ToolRunner.run(["inspect", "<I", "000000"]), message: "unpack requires a buffer of 4 bytes")
+    @Test func formatErrorsShowNothing() throws {
         expectFailure(try ToolRunner.run(["inspect", "<z", "00"]), message: "bad char in struct format")
+        expectFailure(try ToolRunner.run(["inspect", "--iter", "<z", "00"]), message: "bad char in struct format")
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
         let result = try ToolRunner.run(["inspect", "--json", "@BxI2s?e", "07", "00", "0000", "2a000000", "6162", "01", "00", "007c"])
         #expect(result.status == 0, "\(result)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any])
-        #expect(Set(document.keys) == ["format", "prefix", "byteOrder", "size", "valueCount", "offset", "fields"])
+        #expect(Set(document.keys) == ["format", "prefix", "byteOrder", "size", "valueCount", "offset", "fields", "trailing", "error"])
+        #expect(document["trailing"] is NSNull && document["error"] is NSNull)
         #expect(document["format"] as? String == "@BxI2s?e")
         #expect(document["prefix"] as? String == "@")
         #expect(document["byteOrder"] as? String == "little")
@@ -92,7 +93,8 @@ struct InspectTests {
         let fields = try #require(document["fields"] as? [[String: Any]])
         #expect(fields.map { $0["kind"] as? String } == ["value", "pad", "alignment", "value", "value", "value", "alignment", "value"])
         for field in fields {
-            #expect(Set(field.keys) == ["kind", "index", "offset", "size", "code", "hex", "type", "value", "repr"])
+            #expect(Set(field.keys) == ["kind", "index", "offset", "size", "present", "code", "hex", "type", "value", "repr"])
+            #expect(field["present"] as? Int == field["size"] as? Int)
         }
         // Rows cover the record byte for byte, in order.
         var next = 0

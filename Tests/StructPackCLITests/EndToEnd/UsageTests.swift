@@ -1,4 +1,5 @@
 import Foundation
+import StructPackCLICore
 import Testing
 
 /// Usage errors exit with status 2 and a usage line; help exits 0 and explains each command
@@ -21,7 +22,12 @@ struct UsageTests {
         (arguments: ["unpack", "--iter", "--offset", "1", "<I", "00"], message: "--offset cannot be combined with --iter"),
         (arguments: ["unpack", "--json", "<I", "00"], message: "unknown option '--json'"),
         (arguments: ["inspect", "<I"], message: "missing HEX (or --file PATH)"),
-        (arguments: ["inspect", "--iter", "<I", "00"], message: "unknown option '--iter'"),
+        (arguments: ["inspect", "--iter", "--offset", "1", "<I", "00"], message: "--offset cannot be combined with --iter"),
+        (arguments: ["inspect", "--json", "--annotate", "<I", "00"], message: "--annotate cannot be combined with --json"),
+        (arguments: ["inspect", "--color", "always", "<I", "00"], message: "--color applies only to --annotate"),
+        (arguments: ["inspect", "--annotate", "--color", "sometimes", "<I", "00"],
+         message: "--color needs auto, always or never, not 'sometimes'"),
+        (arguments: ["inspect", "--annotate", "--color"], message: "option --color needs a value WHEN"),
         (arguments: ["calcsize"], message: "missing FORMAT"),
         (arguments: ["calcsize", "<I", "<H"], message: "calcsize takes one FORMAT"),
         (arguments: ["help", "frobnicate"], message: "unknown command 'frobnicate'"),
@@ -65,6 +71,15 @@ struct UsageTests {
         #expect(
             viaHelp.stdout.contains("$ structpack \(command) ") || viaHelp.stdout.contains("' | structpack \(command)"),
             "help shows an example")
+    }
+
+    /// Every option a command accepts is explained in its help.
+    @Test func everyOptionIsInTheHelp() throws {
+        for command in CommandRegistry.commands {
+            for option in command.options {
+                #expect(command.help.contains("--\(option.name)"), "help \(command.name) does not mention --\(option.name)")
+            }
+        }
     }
 
     /// Every example in the help texts, run for real: its output must be what the help says.

@@ -4,11 +4,13 @@ import Testing
 
 /// Seeded random argument vectors run in process: the tool never traps, exits 0, 1 or 2,
 /// and a failure leaves standard output empty (but for the frames `frames` printed before a
-/// bad one) and writes exactly the error line (plus the usage line for status 2).
+/// bad one, and what `inspect` shows of a record that does not fit) and writes exactly the
+/// error line (plus the usage line for status 2).
 @Suite("Robustness on random arguments")
 struct RobustnessTests {
     static let tokens = [
         "pack", "unpack", "calcsize", "inspect", "help", "--raw", "--iter", "--json", "--offset", "--file", "--",
+        "--dump", "--annotate", "--color", "always", "00000000: 0102  ..", "0000  01 02  |..|\n*\n0010", "*",
         "-h", "-", "<IH", "@BxI2s?", "3s", "p", "0p", "e", "<e", "f", "d", "?", "c", "P", "<P", "99999999999999999999i",
         "3000000000x", "70000x", "3", "z", "", " ", "1", "-1", "0x7f", "0b", "1e400", "-nan", "inf", "True", "b'ab'", "b'\\x0'",
         "rb'\\'", "'s'", "01", "00", "0100000002 00", "0z", "012", "ff ff", "-2", "-9223372036854775808",
@@ -39,9 +41,16 @@ struct RobustnessTests {
             #expect([0, 1, 2].contains(status), "\(arguments)")
             if status != 0 {
                 if arguments.first == "frames" && status == 1 {
-                    // frames prints the frames before a bad one: whole lines of lowercase hex.
-                    let isHexLines = output.text.allSatisfy { "0123456789abcdef\n".contains($0) }
-                    #expect(isHexLines && (output.bytes.isEmpty || output.bytes.last == 0x0A), "\(arguments)")
+                    // frames prints the frames before a bad one: whole lines (of lowercase hex
+                    // unless a view option asks for more).
+                    #expect(Self.isFramesOutput(output.text, arguments: arguments), "\(arguments)")
+                } else if arguments.first == "inspect" && status == 1 {
+                    // inspect shows what the input holds of a record that does not fit: a table
+                    // or a whole JSON document, then the error.
+                    let shown = output.text
+                    #expect(
+                        shown.isEmpty || ((shown.hasPrefix("format '") || (shown.hasPrefix("{\n") && shown.hasSuffix("}\n")))
+                            && shown.hasSuffix("\n")), "\(arguments): \(shown)")
                 } else {
                     #expect(output.bytes.isEmpty, "\(arguments)")
                 }
@@ -59,7 +68,19 @@ struct RobustnessTests {
         "--header", "--length-adjustment", "--max-frame", "--delimiter", "--varint", "--", "-", "-h", "!I", "<H", "<h",
         "i", ">Q", "!cI", "@bq", "4s", "z", "", "0", "1", "2", "-4", "-1", "0x10", "9223372036854775807", "1e3", "0a",
         "0d0a", "0d0a,0a", "00ff00", "0g", ",", "0a,", "--max-frame=3", "--varint=1", "extra",
+        "--header-values", "--unpack", "--iter", "--json", "--dump", "<H", "0s", "c",
     ]
+
+    /// What frames may print: whole lines; lowercase hex unless `--json`, `--unpack` or
+    /// `--header-values` asks for more; JSON objects with `--json`.
+    static func isFramesOutput(_ text: String, arguments: [String]) -> Bool {
+        guard text.isEmpty || text.hasSuffix("\n") else { return false }
+        if arguments.contains("--json") {
+            return text.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"index\": ") && $0.hasSuffix("}") }
+        }
+        if arguments.contains("--unpack") || arguments.contains("--header-values") { return true }
+        return text.allSatisfy { "0123456789abcdef\n".contains($0) }
+    }
 
     /// `frames` on random options and random short streams (bytes biased towards small
     /// lengths, delimiters and varint continuation bits): it never traps; whatever it prints
@@ -89,9 +110,8 @@ struct RobustnessTests {
             let status = StructPackTool.run(arguments, context: context, errorOutput: errors)
             statuses.insert(status)
             #expect([0, 1, 2].contains(status), "\(arguments)")
-            let isHexLines = output.text.allSatisfy { "0123456789abcdef\n".contains($0) }
             let isHelp = arguments.contains("-h") && status == 0
-            #expect(isHelp || (isHexLines && (output.bytes.isEmpty || output.bytes.last == 0x0A)), "\(arguments)")
+            #expect(isHelp || Self.isFramesOutput(output.text, arguments: arguments), "\(arguments)")
             let errorLines = errors.text.split(separator: "\n", omittingEmptySubsequences: false)
             switch status {
             case 0: #expect(errors.bytes.isEmpty, "\(arguments)")
