@@ -52,7 +52,7 @@ extension FramingError {
         enum Kind: UInt8, Sendable {
             case invalidConfiguration, frameTooLong, negativeLength, truncatedFrame, unterminatedFrame
             case overlongVarint, varintOverflow, payloadTooLong, payloadContainsDelimiter, payloadLengthMismatch
-            case destinationTooSmall
+            case destinationTooSmall, invalidCut
         }
 
         @usableFromInline
@@ -91,6 +91,10 @@ extension FramingError {
         public static let payloadLengthMismatch = Code(.payloadLengthMismatch)
         /// An encoder's destination buffer is smaller than the header it must hold.
         public static let destinationTooSmall = Code(.destinationTooSmall)
+        /// A ``FrameCutter`` answer that breaks the cutter protocol: a frame longer than its
+        /// maximum, a negative length, more bytes skipped than are buffered. A bug in the
+        /// cutter, reported instead of a trap or an out-of-bounds read.
+        public static let invalidCut = Code(.invalidCut)
 
         /// The code's name, such as `frameTooLong`.
         public var description: String { "\(kind)" }

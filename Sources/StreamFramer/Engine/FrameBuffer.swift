@@ -22,6 +22,9 @@
 /// uniquely referenced; otherwise the bytes are copied to a new allocation and the old one lives
 /// on with the frames.
 ///
+/// While a discarded frame's bytes arrive (``skip(_:)``), appended bytes up to its end are
+/// dropped before they are copied, so a frame claimed to be 2^63 bytes costs nothing.
+///
 /// `FrameBuffer` is non-copyable: it is the single writer of its storage.
 @usableFromInline
 struct FrameBuffer: ~Copyable, Sendable {
@@ -41,6 +44,12 @@ struct FrameBuffer: ~Copyable, Sendable {
     @usableFromInline var statistics: FramerStatistics
     /// Set by ``close()`` when the framer fails: appended bytes are discarded from then on.
     @usableFromInline var refusesInput: Bool
+    /// Bytes of a discarded frame still to arrive: dropped as they are appended. While it is
+    /// not 0 the buffer is empty.
+    @usableFromInline var bytesToSkip: Int128
+    /// An empty buffer larger than this releases its storage when the framer's `next()` finds
+    /// nothing to return (see ``releaseIfIdle()``).
+    @usableFromInline var retainedCapacity: Int
 
     /// The constant slack in the size limit (`K` in SPEC §3.2).
     @usableFromInline static let minimumCapacity = 4096
@@ -48,10 +57,9 @@ struct FrameBuffer: ~Copyable, Sendable {
     /// to this size need one allocation (`E` in SPEC §3.2). Beyond it, growth is at most twice
     /// the bytes buffered.
     @usableFromInline static let eagerReservation = 32 << 10
-    /// An empty buffer larger than this releases its storage when the framer's `next()` finds
-    /// nothing to return, so an idle connection that once received a large frame does not keep
-    /// its memory.
-    @usableFromInline static let retainedCapacityLimit = 1 << 20
+    /// The default ``retainedCapacity``: an idle connection that once received a large frame
+    /// keeps at most 1 MiB.
+    @usableFromInline static let defaultRetainedCapacity = 1 << 20
     /// The most bytes ``appendWithUnsafeMutableBytes(maximumByteCount:_:)`` offers at once.
     @usableFromInline static let maximumDirectWrite = 1 << 30
 
@@ -64,6 +72,8 @@ struct FrameBuffer: ~Copyable, Sendable {
         self.frameLimit = Swift.max(frameLimit, 0)
         self.statistics = FramerStatistics()
         self.refusesInput = false
+        self.bytesToSkip = 0
+        self.retainedCapacity = Self.defaultRetainedCapacity
     }
 
     /// The number of buffered bytes.
@@ -79,8 +89,15 @@ struct FrameBuffer: ~Copyable, Sendable {
     /// - Complexity: O(`bytes.count`) amortised.
     @inlinable
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        let count = bytes.count
-        guard count > 0, !refusesInput, let source = bytes.baseAddress else { return }
+        var count = bytes.count
+        guard count > 0, !refusesInput, var source = bytes.baseAddress else { return }
+        if bytesToSkip != 0 {
+            let skipped = skipIncoming(count)
+            statistics.bytesAppended &+= skipped
+            count &-= skipped
+            source += skipped
+            if count == 0 { return }
+        }
         if storage.capacity &- writeIndex < count {
             makeRoom(for: count)
         }
@@ -112,7 +129,30 @@ struct FrameBuffer: ~Copyable, Sendable {
         let written = Swift.min(Swift.max(try body(target), 0), limit)
         writeIndex &+= written
         statistics.bytesAppended &+= written
+        if bytesToSkip != 0 {
+            // The buffer was empty: the bytes just written are the only ones.
+            consume(skipIncoming(written))
+        }
         return written
+    }
+
+    /// Starts skipping a discarded frame of `byteCount` bytes from the read index: the buffered
+    /// part is dropped now, the rest as it arrives. `skip(0)` stops skipping.
+    @usableFromInline
+    mutating func skip(_ byteCount: Int128) {
+        let now = Int(truncatingIfNeeded: Swift.min(byteCount, Int128(count)))
+        consume(now)
+        statistics.bytesDiscarded &+= now
+        bytesToSkip = byteCount - Int128(now)
+    }
+
+    /// Skips up to `count` incoming bytes of a discarded frame; returns how many.
+    @usableFromInline
+    mutating func skipIncoming(_ count: Int) -> Int {
+        let skipped = Int(truncatingIfNeeded: Swift.min(bytesToSkip, Int128(count)))
+        bytesToSkip -= Int128(skipped)
+        statistics.bytesDiscarded &+= skipped
+        return skipped
     }
 
     /// Records that the frame at ``readIndex`` is `length` bytes on the wire (its header has
@@ -134,11 +174,11 @@ struct FrameBuffer: ~Copyable, Sendable {
     }
 
     /// Called where a framer's `next()` returns `nil`: an empty buffer whose capacity exceeds
-    /// ``retainedCapacityLimit`` releases its storage, so an idle connection that once carried a
-    /// large frame holds no memory once its caller has drained it.
+    /// ``retainedCapacity`` releases its storage, so an idle connection that once carried a
+    /// large frame holds no more than that once its caller has drained it.
     @inlinable
     mutating func releaseIfIdle() {
-        if readIndex == writeIndex && storage.capacity > Self.retainedCapacityLimit {
+        if readIndex == writeIndex && storage.capacity > retainedCapacity {
             releaseStorage()
         }
     }
@@ -148,6 +188,7 @@ struct FrameBuffer: ~Copyable, Sendable {
     @usableFromInline
     mutating func close() {
         releaseStorage()
+        bytesToSkip = 0
         refusesInput = true
     }
 

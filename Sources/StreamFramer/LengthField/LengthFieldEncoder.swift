@@ -14,7 +14,7 @@ import StructPack
 ///
 /// Whatever the encoder writes, the framer with the same configuration decodes back to the same
 /// payload: payloads it would reject are rejected here.
-public struct LengthFieldEncoder: Sendable {
+public struct LengthFieldEncoder: FrameEncoder {
     /// The framing the encoder writes.
     public let configuration: LengthFieldConfiguration
     /// The header bytes used for every field but the length (``headerSize`` bytes).
@@ -179,25 +179,6 @@ public struct LengthFieldEncoder: Sendable {
             if let base = buffer.baseAddress { storeLengthField(value, at: base + start) }
         }
         output.append(contentsOf: payload)
-    }
-
-    /// Appends header + payload to `output`.
-    ///
-    /// - Throws: as ``encode(_:appendingTo:)-(UnsafeRawBufferPointer,_)``.
-    public func encode(_ payload: [UInt8], appendingTo output: inout [UInt8]) throws(FramingError) {
-        try payload.span.bytes.withUnsafeBytes { (buffer) throws(FramingError) in
-            try encode(buffer, appendingTo: &output)
-        }
-    }
-
-    /// Header + payload in a new array.
-    ///
-    /// - Throws: as ``encode(_:appendingTo:)-(UnsafeRawBufferPointer,_)``.
-    public func encode(_ payload: [UInt8]) throws(FramingError) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(headerSize + payload.count)
-        try encode(payload, appendingTo: &output)
-        return output
     }
 
     /// Calls `body` with the bytes of `array` from `start` on, with typed throws.
