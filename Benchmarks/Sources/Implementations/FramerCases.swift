@@ -6,32 +6,28 @@ import Workloads
 /// encoder on W8. Framers live across passes, as across a connection's reads.
 enum FramerCases {
     static func cases() -> [BenchmarkCase] {
-        [
-            BenchmarkCase(.smallFrames, "StreamFramer LengthFieldFramer", .typed) { inputs in
-                let stream = inputs.small
-                let framer = FramerHolder(LengthFieldFramer(configuration))
-                return .folding { frameTyped(stream, framer) }
-            },
-            BenchmarkCase(.smallFrames, "StreamFramer Framer(Framing)", .dynamic) { inputs in
-                let stream = inputs.small
-                let framer = FramerHolder(Framer(.lengthField(configuration)))
-                return .folding { frameDynamic(stream, framer) }
-            },
-            BenchmarkCase(.smallFrames, "StreamFramer Framer(Framing) forEachFrame", .dynamic) { inputs in
-                let stream = inputs.small
-                let framer = FramerHolder(Framer(.lengthField(configuration)))
-                return .folding { frameDynamicForEach(stream, framer) }
-            },
-            BenchmarkCase(.largeFrames, "StreamFramer LengthFieldFramer", .typed) { inputs in
-                let stream = inputs.large
-                let framer = FramerHolder(LengthFieldFramer(configuration))
-                return .folding { frameTyped(stream, framer) }
-            },
-            BenchmarkCase(.largeFrames, "StreamFramer Framer(Framing)", .dynamic) { inputs in
-                let stream = inputs.large
-                let framer = FramerHolder(Framer(.lengthField(configuration)))
-                return .folding { frameDynamic(stream, framer) }
-            },
+        var cases: [BenchmarkCase] = []
+        // W3 and W4, each with a framer per pass (a new connection per 64 MiB stream) and with
+        // one framer living across passes (a connection's steady state).
+        for (workload, fresh) in [(Workload.smallFrames, true), (.smallFrames, false), (.largeFrames, true), (.largeFrames, false)] {
+            let life = fresh ? "fresh" : "long-lived"
+            let stream: (Inputs) -> FrameStream = workload == .smallFrames ? { $0.small } : { $0.large }
+            cases += [
+                BenchmarkCase(workload, "StreamFramer LengthFieldFramer next(), \(life)", .typed) { inputs in
+                    let (input, holder) = (stream(inputs), fresh ? nil : FramerHolder(LengthFieldFramer(configuration)))
+                    return .folding { try! lengthFieldNext(input, holder) }
+                },
+                BenchmarkCase(workload, "StreamFramer Framer(Framing) next(), \(life)", .dynamic) { inputs in
+                    let (input, holder) = (stream(inputs), fresh ? nil : FramerHolder(Framer(.lengthField(configuration))))
+                    return .folding { try! runtimeNext(input, holder) }
+                },
+                BenchmarkCase(workload, "StreamFramer Framer(Framing) forEachFrame, \(life)", .dynamic) { inputs in
+                    let (input, holder) = (stream(inputs), fresh ? nil : FramerHolder(Framer(.lengthField(configuration))))
+                    return .folding { try! runtimeForEach(input, holder) }
+                },
+            ]
+        }
+        cases += [
             BenchmarkCase(.hugeFrameChunks, "StreamFramer LengthFieldFramer, fresh", .typed) { inputs in
                 let stream = inputs.huge
                 return .folding { frameFresh(stream, chunk: 64 << 10) }
@@ -52,6 +48,7 @@ enum FramerCases {
                 return .writing({ writeHeaders(stream, into: &output.value) }, output: { output.value })
             },
         ]
+        return cases
     }
 
     static let configuration = try! LengthFieldConfiguration(header: "!I")
@@ -62,59 +59,67 @@ enum FramerCases {
     // The feeding loops below are written out once per framer type on purpose: a generic
     // version over FrameDecoder, or a shared chunk-loop helper taking a closure, measured 10% to
     // 2.4 times slower (callgrind: 99 instead of 88 instructions per W3 frame; 291 instead of
-    // 168 for the run-time Framer), which would measure the harness, not the framer.
+    // 168 for the run-time Framer), which would measure the harness, not the framer. Each drains
+    // with the README's loop, verbatim: `while let frame = try framer.next() { handle(frame.payload) }`.
+    // A `nil` holder means a new framer for the pass.
 
     @inline(never)
-    static func frameTyped(_ input: FrameStream, _ holder: FramerHolder<LengthFieldFramer>) -> UInt64 {
-        var framer = holder.take()
+    static func lengthFieldNext(_ input: FrameStream, _ holder: FramerHolder<LengthFieldFramer>?) throws -> UInt64 {
+        var framer: LengthFieldFramer
+        if let holder { framer = holder.take() } else { framer = LengthFieldFramer(configuration) }
         var fold = FrameChecksum()
-        input.stream.withUnsafeBytes { stream in
+        func handle(_ payload: FrameBytes) { payload.withUnsafeBytes { fold.add($0) } }
+        try input.stream.withUnsafeBytes { stream in
             var begin = 0
             for size in input.chunkSizes {
                 framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
                 begin += size
-                while let frame = try! framer.next() {
-                    frame.payload.withUnsafeBytes { fold.add($0) }
+                while let frame = try framer.next() {
+                    handle(frame.payload)
                 }
             }
         }
-        holder.put(framer)
+        if let holder { holder.put(framer) }
         return fold.value
     }
 
     @inline(never)
-    static func frameDynamic(_ input: FrameStream, _ holder: FramerHolder<Framer>) -> UInt64 {
-        var framer = holder.take()
+    static func runtimeNext(_ input: FrameStream, _ holder: FramerHolder<Framer>?) throws -> UInt64 {
+        var framer: Framer
+        if let holder { framer = holder.take() } else { framer = Framer(.lengthField(configuration)) }
         var fold = FrameChecksum()
-        input.stream.withUnsafeBytes { stream in
+        func handle(_ payload: FrameBytes) { payload.withUnsafeBytes { fold.add($0) } }
+        try input.stream.withUnsafeBytes { stream in
             var begin = 0
             for size in input.chunkSizes {
                 framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
                 begin += size
-                while let frame = try! framer.next() {
-                    frame.payload.withUnsafeBytes { fold.add($0) }
+                while let frame = try framer.next() {
+                    handle(frame.payload)
                 }
             }
         }
-        holder.put(framer)
+        if let holder { holder.put(framer) }
         return fold.value
     }
 
     @inline(never)
-    static func frameDynamicForEach(_ input: FrameStream, _ holder: FramerHolder<Framer>) -> UInt64 {
-        var framer = holder.take()
+    static func runtimeForEach(_ input: FrameStream, _ holder: FramerHolder<Framer>?) throws -> UInt64 {
+        var framer: Framer
+        if let holder { framer = holder.take() } else { framer = Framer(.lengthField(configuration)) }
         var fold = FrameChecksum()
-        input.stream.withUnsafeBytes { stream in
+        func handle(_ payload: FrameBytes) { payload.withUnsafeBytes { fold.add($0) } }
+        try input.stream.withUnsafeBytes { stream in
             var begin = 0
             for size in input.chunkSizes {
                 framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
                 begin += size
-                try! framer.forEachFrame { frame in
-                    frame.payload.withUnsafeBytes { fold.add($0) }
+                try framer.forEachFrame { frame in
+                    handle(frame.payload)
                 }
             }
         }
-        holder.put(framer)
+        if let holder { holder.put(framer) }
         return fold.value
     }
 
