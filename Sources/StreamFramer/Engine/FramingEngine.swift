@@ -51,6 +51,12 @@ public struct FramingEngine<Cutter: FrameCutter>: ~Copyable, FrameDecoder, Senda
     /// Creates a framer with an empty buffer; nothing is allocated until the first append.
     @inlinable
     public init(_ configuration: Configuration) {
+        self.init(configuration: configuration)
+    }
+
+    /// Creates a framer with an empty buffer.
+    @inlinable
+    init(configuration: Configuration) {
         let cutter = Cutter(configuration)
         self.configuration = configuration
         self.cutter = cutter
@@ -61,6 +67,12 @@ public struct FramingEngine<Cutter: FrameCutter>: ~Copyable, FrameDecoder, Senda
         self.pendingLayout = FrameLayout(payloadLength: 0)
         self.failure = nil
         self.pendingDiscard = nil
+    }
+
+    /// Creates a framer for a framing of your own: `FramingEngine(MyCutter())`.
+    @inlinable
+    public init(_ cutter: Cutter) where Cutter.Configuration == Cutter {
+        self.init(configuration: cutter)
     }
 
     /// The number of bytes buffered and not yet returned in a frame.
