@@ -17,7 +17,9 @@ import StreamFramer
 /// read plus 4 KiB) and a 64 KiB output buffer; the input is never read whole.
 ///
 /// A frame error (a length over the maximum, a negative length, a partial frame at the end) is
-/// reported after every complete frame before it has been printed.
+/// reported after every complete frame before it has been printed. With `--discard-overlong` a
+/// frame over the maximum is skipped instead, and the line `discarded frame of length N` is
+/// printed where its payload would have been.
 public enum FramesCommand: ToolCommand {
     /// The command name.
     public static let name = "frames"
@@ -26,7 +28,7 @@ public enum FramesCommand: ToolCommand {
     /// The usage line.
     public static let usage =
         "structpack frames [--header FMT] [--length-adjustment N] [--max-frame N] "
-        + "[--delimiter HEX | --varint] [FILE|-]"
+        + "[--delimiter HEX | --varint] [--discard-overlong] [FILE|-]"
     /// The accepted options.
     public static let options: [OptionSpec] = FramingOptions.specs
     /// The text of `structpack help` for this command.
@@ -50,6 +52,9 @@ public enum FramesCommand: ToolCommand {
                                    separated by commas: '0d0a,0a')
           --varint                 each payload follows its length as a varint (protobuf's
                                    delimited streams)
+          --discard-overlong       skip a frame whose length is over --max-frame instead of
+                                   failing, printing 'discarded frame of length N' in its place
+                                   (with --header or --varint)
 
         A partial frame at the end of the input, a length over --max-frame or a negative length
         prints the frames before it, then fails (exit status 1) with a message naming the value.
@@ -125,14 +130,17 @@ public enum FramesCommand: ToolCommand {
         throws(ToolError)
     {
         while true {
-            let frame: Frame?
+            let event: FramingEvent?
             do {
-                frame = atEnd ? try framer.finish() : try framer.next()
+                event = atEnd ? try framer.finish().map(FramingEvent.frame) : try framer.nextEvent()
             } catch {
                 throw .failure(error.message)
             }
-            guard let frame else { return }
-            try printLine(frame.payload, to: output)
+            switch event {
+            case nil: return
+            case .frame(let frame)?: try printLine(frame.payload, to: output)
+            case .discarded(let discarded)?: try output.write("discarded frame of length \(discarded.claimedLength)\n")
+            }
         }
     }
 
