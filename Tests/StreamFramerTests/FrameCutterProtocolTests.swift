@@ -27,7 +27,6 @@ struct FrameCutterProtocolTests {
         (.skip(0), "invalid cut: the cutter skipped 0 bytes with 2 buffered"),
         (.discard(headerLength: 3, payloadLength: 1), "invalid cut: the cutter discarded a frame with a 3-byte header and a 1-byte payload with 2 bytes buffered"),
         (.discard(headerLength: 1, payloadLength: -1), "invalid cut: the cutter discarded a frame with a 1-byte header and a -1-byte payload with 2 bytes buffered"),
-        (.reject(FramingError(.frameTooLong, "x"), skipping: 5), "invalid cut: the cutter rejected 5 bytes with 2 buffered"),
     ]
 
     @Test(arguments: 0..<badAnswers.count)

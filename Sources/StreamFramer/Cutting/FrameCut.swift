@@ -1,5 +1,7 @@
 /// A cutter's answer about the buffered bytes (see ``FrameCutter/cut(_:)``). The engine checks
 /// every answer against the bytes buffered and the cutter's maximum before acting on it.
+///
+/// Every payload is a plain value (no reference), so answering costs no retain or release.
 public enum FrameCut: Sendable, Hashable {
     /// No frame can be cut yet: ask again once at least this many more bytes (1 or more) have
     /// arrived. The bytes buffered plus these must not exceed the maximum frame length.
@@ -15,10 +17,6 @@ public enum FrameCut: Sendable, Hashable {
     case discard(headerLength: Int, payloadLength: Int128)
     /// The first bytes (1 or more, all buffered) belong to no frame: drop them and ask again.
     case skip(Int)
-    /// Report `error` once without failing the framer, after dropping the first `skipping`
-    /// buffered bytes (0 or more); the next call goes on with the bytes after them (the
-    /// delimiter framing's ``DelimiterConfiguration/OverlongFrames/skipToNextDelimiter``).
-    case reject(FramingError, skipping: Int)
 }
 
 /// Where a frame's parts lie, from its first byte on the wire:

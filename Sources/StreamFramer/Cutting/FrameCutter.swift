@@ -76,6 +76,11 @@ public protocol FrameCutter: Sendable {
 
     /// Bytes examined by searches so far, for ``FramerStatistics/bytesScanned``; 0 by default.
     var bytesScanned: Int { get }
+
+    /// Whether every `.frame` layout the cutter gives is already checked (parts not negative,
+    /// the whole 1 to ``maximumFrameLength`` bytes), so the engine need not check it again:
+    /// true for the library's own cutters, false (the default) for every other.
+    static var _describesCheckedLayouts: Bool { get }
 }
 
 extension FrameCutter where Configuration == Self {
@@ -97,4 +102,8 @@ extension FrameCutter {
     /// 0: the cutter does not search.
     @inlinable
     public var bytesScanned: Int { 0 }
+
+    /// False: the engine checks the cutter's layouts.
+    @inlinable
+    public static var _describesCheckedLayouts: Bool { false }
 }

@@ -42,6 +42,10 @@ extension FramingEngine where Cutter == DelimiterCutter {
 /// The cutter of ``DelimiterFramer``: a resumable search for the first delimiter that ends in
 /// the buffered bytes.
 public struct DelimiterCutter: FrameCutter {
+    /// True: every layout is within the maximum by construction.
+    @inlinable
+    public static var _describesCheckedLayouts: Bool { true }
+
     /// The options of ``DelimiterFramer``.
     public typealias Configuration = DelimiterConfiguration
 
@@ -80,7 +84,7 @@ public struct DelimiterCutter: FrameCutter {
     /// after more than `maximum` bytes is reported with the frame's exact length.
     ///
     /// - Throws: ``FramingError/Code/frameTooLong`` as soon as the frame is certainly longer
-    ///   than the maximum (with `.skipToNextDelimiter`, a `.reject` answer instead).
+    ///   than the maximum (with `.skipToNextDelimiter` thrown once, the framer going on).
     public mutating func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         try bytes.withUnsafeBytes { (buffer) throws(FramingError) -> FrameCut in
             discarding ? skipDiscardedBytes(buffer) : try scan(buffer)
@@ -104,7 +108,7 @@ public struct DelimiterCutter: FrameCutter {
             discarding = true
             let kept = Swift.min(buffered, longestDelimiter - 1)
             scannedCount = kept
-            return .reject(error, skipping: buffered - kept)
+            throw error.resuming(afterSkipping: buffered - kept)
         }
         scannedCount = 0
         guard match.start <= maximumContentLength else {
@@ -113,7 +117,7 @@ public struct DelimiterCutter: FrameCutter {
                 ? FramingError.noDelimiter(within: certainty, maximum: maximumContentLength)
                 : FramingError.delimitedFrameTooLong(length: match.start, maximum: maximumContentLength)
             guard skipsOverlongFrames else { throw error }
-            return .reject(error, skipping: match.end)
+            throw error.resuming(afterSkipping: match.end)
         }
         return .frame(
             FrameLayout(

@@ -15,17 +15,37 @@ extension FramingEngine {
         return nil
     }
 
+    /// An answer other than a frame: whether to ask the cutter again at once (after a skip, or
+    /// a discard that is not reported).
+    ///
+    /// - Throws: ``FramingError/Code/invalidCut`` for an answer that breaks the protocol.
+    @inlinable
+    mutating func settle(_ answer: FrameCut, buffered: Int, reportingDiscards: Bool) throws(FramingError) -> Bool {
+        switch answer {
+        case .frame:
+            return false
+        case .needMore(let byteCount):
+            try awaitBytes(byteCount, buffered: buffered)
+            return false
+        case .skip(let byteCount):
+            try skip(byteCount, buffered: buffered)
+            return true
+        case .discard(let headerLength, let payloadLength):
+            try discard(headerLength: headerLength, payloadLength: payloadLength, buffered: buffered)
+            if reportingDiscards { return false }
+            pendingDiscard = nil
+            return true
+        }
+    }
+
     /// A `.needMore(byteCount)` answer: wait until `buffered + byteCount` bytes are buffered.
     ///
     /// - Throws: ``FramingError/Code/invalidCut`` for a count below 1, or one that the maximum
     ///   frame length could never hold.
-    @usableFromInline
+    @inlinable
     mutating func awaitBytes(_ byteCount: Int, buffered: Int) throws(FramingError) {
         guard byteCount >= 1, byteCount <= maximumFrameLength &- buffered else {
-            throw fail(
-                .invalidCut(
-                    "the cutter asked for \(byteCount) more bytes with \(buffered) buffered; its maximum frame length "
-                        + "is \(maximumFrameLength) bytes"))
+            throw fail(.needMoreBeyondMaximum(byteCount, buffered: buffered, maximum: maximumFrameLength))
         }
         awaitedCount = buffered &+ byteCount
     }
@@ -62,19 +82,18 @@ extension FramingEngine {
         awaitedCount = 1
     }
 
-    /// A `.reject` answer: drop the bytes and return the error to throw, without failing.
-    ///
-    /// - Throws: ``FramingError/Code/invalidCut`` unless `0...buffered` (that error fails the framer).
+    /// A cutter's error: fails the framer, unless a built-in cutter marked it to go on after
+    /// dropping some bytes (the delimiter framing's skip mode).
     @usableFromInline
-    mutating func reject(_ error: FramingError, skipping byteCount: Int, buffered: Int) throws(FramingError)
-        -> FramingError
-    {
-        guard byteCount >= 0 && byteCount <= buffered else {
-            throw fail(.invalidCut("the cutter rejected \(byteCount) bytes with \(buffered) buffered"))
+    mutating func failOrResume(_ error: FramingError, buffered: Int) -> FramingError {
+        guard let byteCount = error.resumesAfterSkipping, byteCount >= 0 && byteCount <= buffered else {
+            return fail(error)
         }
+        var reported = error
+        reported.resumesAfterSkipping = nil
         buffer.consume(byteCount)
         awaitedCount = 1
-        return error
+        return reported
     }
 
     /// The error for a layout that breaks the protocol; fails the framer.

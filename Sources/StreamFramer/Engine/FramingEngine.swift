@@ -20,7 +20,7 @@
 ///
 /// After an error the framer is failed: it discards appended bytes, releases its buffer, and
 /// ``next()`` and ``finish()`` throw the same error again. Frames returned earlier stay valid.
-/// A cutter's `.reject` answer (the delimiter framing's skip mode) throws once without failing.
+/// The delimiter framing's skip mode throws an over-long frame's error once without failing.
 ///
 /// Non-copyable; `Sendable`. No heap allocation per frame: each ``Frame`` is a view of the
 /// buffer (see ``Frame`` for its lifetime).
@@ -118,7 +118,8 @@ public struct FramingEngine<Cutter: FrameCutter>: ~Copyable, FrameDecoder, Senda
     ///
     /// - Throws: the cutter's ``FramingError`` as soon as the bytes cannot start a valid frame
     ///   (the same error again on every later call), ``FramingError/Code/invalidCut`` for an
-    ///   answer that breaks the cutter protocol, or a `.reject` answer's error (once).
+    ///   answer that breaks the cutter protocol; with the delimiter framing's skip mode, an
+    ///   over-long frame's error once, without failing.
     @inlinable @inline(__always)
     public mutating func next() throws(FramingError) -> Frame? {
         try cutNext(reportingDiscards: false)
@@ -151,44 +152,44 @@ public struct FramingEngine<Cutter: FrameCutter>: ~Copyable, FrameDecoder, Senda
     }
 
     /// The frame at the read index, asking the cutter if its layout is not known yet.
+    ///
+    /// Every frame is made at one place, ``takeFrame(_:)``: where frames from two places meet
+    /// in the caller's loop, the optimiser keeps a retain and release of the storage per frame.
     @inlinable @inline(__always)
     mutating func cutNext(reportingDiscards: Bool) throws(FramingError) -> Frame? {
         while true {
             let count = buffer.count
             guard count >= awaitedCount else { return try nothingToCut(count) }
-            if hasPendingFrame { return takeFrame(pendingLayout) }
-            let answer: FrameCut
-            do {
-                // safe because readIndex..<writeIndex lies inside the storage, which the buffer
-                // keeps alive for the call.
-                answer = try cutter.cut(UnsafeRawBufferPointer(start: buffer.readPointer, count: count).bytes)
-            } catch {
-                throw fail(error)
-            }
-            switch answer {
-            case .frame(let layout):
-                let wire = try checkedWireLength(layout)
+            let layout: FrameLayout
+            if hasPendingFrame {
+                layout = pendingLayout
+            } else {
+                let answer: FrameCut
+                do {
+                    // safe because readIndex..<writeIndex lies inside the storage, which the
+                    // buffer keeps alive for the call.
+                    answer = try cutter.cut(UnsafeRawBufferPointer(start: buffer.readPointer, count: count).bytes)
+                } catch {
+                    throw failOrResume(error, buffered: count)
+                }
+                guard case .frame(let cut) = answer else {
+                    if try settle(answer, buffered: count, reportingDiscards: reportingDiscards) { continue }
+                    return nil
+                }
+                let wire =
+                    Cutter._describesCheckedLayouts
+                    ? cut.headerLength &+ cut.payloadLength &+ cut.trailerLength : try checkedWireLength(cut)
                 guard wire <= count else {
                     // Remember the layout: growth stops at what the frame needs (it never causes growth).
                     hasPendingFrame = true
-                    pendingLayout = layout
+                    pendingLayout = cut
                     awaitedCount = wire
                     buffer.expectFrame(length: wire)
                     return nil
                 }
-                return takeFrame(layout)
-            case .needMore(let byteCount):
-                try awaitBytes(byteCount, buffered: count)
-                return nil
-            case .skip(let byteCount):
-                try skip(byteCount, buffered: count)
-            case .discard(let headerLength, let payloadLength):
-                try discard(headerLength: headerLength, payloadLength: payloadLength, buffered: count)
-                if reportingDiscards { return nil }
-                pendingDiscard = nil
-            case .reject(let error, let byteCount):
-                throw try reject(error, skipping: byteCount, buffered: count)
+                layout = cut
             }
+            return takeFrame(layout)
         }
     }
 

@@ -61,6 +61,13 @@ extension FramingError {
     }
 
     @usableFromInline
+    static func needMoreBeyondMaximum(_ byteCount: Int, buffered: Int, maximum: Int) -> FramingError {
+        .invalidCut(
+            "the cutter asked for \(byteCount) more bytes with \(buffered) buffered; its maximum frame length is "
+                + "\(maximum) bytes")
+    }
+
+    @usableFromInline
     static func invalidCut(_ message: String) -> FramingError {
         FramingError(.invalidCut, "invalid cut: \(message)")
     }

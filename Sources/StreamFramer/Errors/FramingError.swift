@@ -22,12 +22,26 @@ public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// needed.
     public let expectedByteCount: Int?
 
+    /// When a cutter throws the error to report an over-long frame without failing the framer
+    /// (the delimiter framing's skip mode): the buffered bytes to drop before going on.
+    @usableFromInline var resumesAfterSkipping: Int?
+
     /// Creates an error.
     public init(_ code: Code, _ message: String, bufferedByteCount: Int? = nil, expectedByteCount: Int? = nil) {
         self.code = code
         self.message = message
         self.bufferedByteCount = bufferedByteCount
         self.expectedByteCount = expectedByteCount
+        self.resumesAfterSkipping = nil
+    }
+
+    /// The same error, thrown by a built-in cutter so that the engine drops `byteCount` bytes
+    /// and goes on instead of failing.
+    @usableFromInline
+    func resuming(afterSkipping byteCount: Int) -> FramingError {
+        var error = self
+        error.resumesAfterSkipping = byteCount
+        return error
     }
 
     /// The message.

@@ -18,6 +18,10 @@ extension FramingEngine where Cutter == FixedLengthCutter {
 /// The cutter of ``FixedLengthFramer``: every frame is the frame length, known before its first
 /// byte (a partial frame at the end is `stream ended inside a frame: B of N bytes buffered`).
 public struct FixedLengthCutter: FrameCutter {
+    /// True: every layout is within the maximum by construction.
+    @inlinable
+    public static var _describesCheckedLayouts: Bool { true }
+
     /// The options of ``FixedLengthFramer``.
     public typealias Configuration = FixedLengthConfiguration
 

@@ -46,6 +46,10 @@ extension FramingEngine where Cutter == LengthFieldCutter {
 /// load of its width (StructPack's integer load) and `Int` arithmetic; values that need more
 /// (2^63 and over, overflowing adjustments) and bad lengths take an `Int128` path.
 public struct LengthFieldCutter: FrameCutter {
+    /// True: every layout is within the maximum by construction.
+    @inlinable
+    public static var _describesCheckedLayouts: Bool { true }
+
     /// The options of ``LengthFieldFramer``.
     public typealias Configuration = LengthFieldConfiguration
 
@@ -83,7 +87,17 @@ public struct LengthFieldCutter: FrameCutter {
     ///   ``FramingError/Code/frameTooLong`` (unless discarding) as soon as the header is
     ///   complete and bad.
     @inlinable @inline(__always)
-    public func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+    public mutating func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+        // Mutating although it changes nothing: the engine then reads the fields in place
+        // instead of copying the cutter for every call.
+        try cutHeader(bytes)
+    }
+
+    /// ``cut(_:)`` without `mutating`, for ``RuntimeCutter``.
+    ///
+    /// - Throws: as ``cut(_:)``.
+    @inlinable @inline(__always)
+    func cutHeader(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         let count = bytes.byteCount
         guard count >= headerSize else { return .needMore(headerSize &- count) }
         // safe because the whole header is buffered and the slot lies inside it.

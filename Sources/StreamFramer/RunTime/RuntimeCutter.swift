@@ -17,6 +17,10 @@ public typealias Framer = FramingEngine<RuntimeCutter>
 /// The cutters are small values without references (the delimiter cutter's delimiters aside),
 /// so choosing one per cut costs a `switch`, not a retain.
 public enum RuntimeCutter: FrameCutter {
+    /// True: every layout is within the maximum by construction.
+    @inlinable
+    public static var _describesCheckedLayouts: Bool { true }
+
     /// The options of ``Framer``.
     public typealias Configuration = Framing
 
@@ -64,9 +68,9 @@ public enum RuntimeCutter: FrameCutter {
     @inlinable @inline(__always)
     public mutating func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         switch self {
-        case .lengthField(let cutter): try cutter.cut(bytes)
+        case .lengthField(let cutter): try cutter.cutHeader(bytes)
         case .fixedLength(let cutter): cutter.cut(bytes)
-        case .varint(let cutter): try cutter.cut(bytes)
+        case .varint(let cutter): try cutter.cutVarint(bytes)
         case .delimiter: try cutDelimited(bytes)
         }
     }

@@ -23,6 +23,10 @@ extension FramingEngine where Cutter == VarintCutter {
 
 /// The cutter of ``VarintFramer``.
 public struct VarintCutter: FrameCutter {
+    /// True: every layout is within the maximum by construction.
+    @inlinable
+    public static var _describesCheckedLayouts: Bool { true }
+
     /// The options of ``VarintFramer``.
     public typealias Configuration = VarintConfiguration
 
@@ -50,7 +54,16 @@ public struct VarintCutter: FrameCutter {
     ///   ``FramingError/Code/frameTooLong`` (unless discarding) as soon as the varint is
     ///   complete (or 10 bytes long).
     @inlinable
-    public func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+    public mutating func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+        // Mutating although it changes nothing: the engine reads the fields in place.
+        try cutVarint(bytes)
+    }
+
+    /// ``cut(_:)`` without `mutating`, for ``RuntimeCutter``.
+    ///
+    /// - Throws: as ``cut(_:)``.
+    @inlinable
+    func cutVarint(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         let decoded = try bytes.withUnsafeBytes { (buffer) throws(FramingError) -> Varint.Decoded in
             try Varint.decode(
                 UnsafeRawBufferPointer(rebasing: buffer.prefix(Varint.maximumByteCount)), allowsNonMinimal: allowsNonMinimal)
