@@ -29,7 +29,7 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
     /// The compiled header format, such as `Struct("!I")` or `Struct("!cI")`.
     public let header: Struct
     /// Which value of the header is the length (counting values, as
-    /// ``StructPack/Struct/slot(ofValue:recordOffset:)`` does); by default the last integer value.
+    /// StructPack's `Struct.slot(ofValue:)` does); by default the last integer value.
     public let lengthFieldIndex: Int
     /// Added to the length field's value to give the body length (the bytes after the header).
     public let lengthAdjustment: Int
@@ -146,7 +146,7 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
 
     /// One value of a frame's header, such as PostgreSQL's type byte, with no allocation.
     ///
-    /// - Throws: ``StructError`` as ``StructPack/Struct/unpackValue(at:from:at:as:)-(_,RawSpan,_,_)``.
+    /// - Throws: `StructError`, as StructPack's `Struct.unpackValue(at:from:as:)`.
     @inlinable
     public func headerValue<T: StructUnpackable>(_ index: Int, of frame: Frame, as type: T.Type) throws(StructError)
         -> T

@@ -26,8 +26,10 @@ public struct LengthFieldEncoder: FrameEncoder {
 
     /// Creates an encoder.
     ///
-    /// - Parameter headerTemplate: The header's bytes for its other fields, such as
-    ///   `Struct("!cI").pack([0x51], 0)` for PostgreSQL's `'Q'` messages; zeros when `nil`.
+    /// - Parameters:
+    ///   - configuration: The framing to write.
+    ///   - headerTemplate: The header's bytes for its other fields, such as
+    ///     `Struct("!cI").pack([0x51], 0)` for PostgreSQL's `'Q'` messages; zeros when `nil`.
     /// - Throws: ``FramingError/Code/invalidConfiguration`` when the template is not
     ///   ``headerSize`` bytes long.
     public init(_ configuration: LengthFieldConfiguration, headerTemplate: [UInt8]? = nil) throws(FramingError) {
