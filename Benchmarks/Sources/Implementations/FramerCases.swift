@@ -25,6 +25,10 @@ enum FramerCases {
                     let (input, holder) = (stream(inputs), fresh ? nil : FramerHolder(Framer(.lengthField(configuration))))
                     return .folding { try! runtimeForEach(input, holder) }
                 },
+                BenchmarkCase(workload, "StreamFramer custom '!I' cutter next(), \(life)", .typed) { inputs in
+                    let (input, holder) = (stream(inputs), fresh ? nil : FramerHolder(FramingEngine(BigEndianUInt32Cutter())))
+                    return .folding { try! customNext(input, holder) }
+                },
             ]
         }
         cases += [
@@ -123,6 +127,28 @@ enum FramerCases {
         return fold.value
     }
 
+    @inline(never)
+    static func customNext(_ input: FrameStream, _ holder: FramerHolder<FramingEngine<BigEndianUInt32Cutter>>?) throws
+        -> UInt64
+    {
+        var framer: FramingEngine<BigEndianUInt32Cutter>
+        if let holder { framer = holder.take() } else { framer = FramingEngine(BigEndianUInt32Cutter()) }
+        var fold = FrameChecksum()
+        func handle(_ payload: FrameBytes) { payload.withUnsafeBytes { fold.add($0) } }
+        try input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            for size in input.chunkSizes {
+                framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
+                begin += size
+                while let frame = try framer.next() {
+                    handle(frame.payload)
+                }
+            }
+        }
+        if let holder { holder.put(framer) }
+        return fold.value
+    }
+
     /// One frame into a new framer in chunks of `chunk` bytes, as a new connection receives it.
     @inline(never)
     static func frameFresh(_ input: SingleFrameStream, chunk: Int) -> UInt64 {
@@ -168,5 +194,18 @@ enum FramerCases {
                 return UInt64(offset)
             }
         }
+    }
+}
+
+/// A `'!I'` framing written as a user writes a cutter: a 4-byte big-endian length read with
+/// `RawSpan`'s checked load, a 16 MiB maximum, no options.
+struct BigEndianUInt32Cutter: FrameCutter {
+    var maximumFrameLength: Int { 4 + (16 << 20) }
+
+    func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+        guard bytes.byteCount >= 4 else { return .needMore(4 - bytes.byteCount) }
+        let length = Int(UInt32(bigEndian: bytes.unsafeLoadUnaligned(fromByteOffset: 0, as: UInt32.self)))
+        guard length <= 16 << 20 else { throw FramingError(.frameTooLong, "frame length \(length) is over 16 MiB") }
+        return .frame(FrameLayout(headerLength: 4, payloadLength: length))
     }
 }
