@@ -146,7 +146,7 @@ public struct FramingEngine<Cutter: FrameCutter>: ~Copyable, FrameDecoder, Senda
     ///   handed to `body`; or the first error `body` throws, which stops the loop with the later
     ///   frames still buffered.
     /// - Complexity: O(bytes framed), plus `body`.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func forEachFrame(_ body: (Frame) throws -> Void) throws {
         while let frame = try cutNext(reportingDiscards: false) { try body(frame) }
     }

@@ -111,7 +111,10 @@ public struct LengthFieldCutter: FrameCutter {
                 return .frame(FrameLayout(headerLength: headerSize, payloadLength: length, includesHeader: keepsHeader))
             }
         }
-        return try cutWidely(field)
+        return try Self.cutWidely(
+            field, signed: lengthIsSigned, adjustment: lengthAdjustment, maximum: maximumBodyLength,
+            headerSize: headerSize, keepsHeader: keepsHeader, discards: discardsOverlongFrames,
+            fieldIndex: lengthFieldIndex, code: lengthSlot.code)
     }
 
     /// The field's bits sign-extended from its width to 64.
@@ -121,25 +124,29 @@ public struct LengthFieldCutter: FrameCutter {
         return UInt64(bitPattern: Int64(bitPattern: raw << unusedBits) >> unusedBits)
     }
 
-    /// ``cut(_:)`` in `Int128`, where no field value and no adjustment overflows.
+    /// ``cut(_:)`` in `Int128`, where no field value and no adjustment overflows. Static, with
+    /// the cutter's fields as arguments: a call that passed the cutter itself would make the
+    /// caller copy it to memory on every cut, for this rare path.
     ///
     /// - Throws: ``FramingError`` for a negative or too long length.
     @usableFromInline
-    func cutWidely(_ raw: UInt64) throws(FramingError) -> FrameCut {
-        let value = lengthIsSigned ? Int128(Int64(bitPattern: raw)) : Int128(raw)
-        let length = value + Int128(lengthAdjustment)
+    static func cutWidely(
+        _ raw: UInt64, signed: Bool, adjustment: Int, maximum: Int, headerSize: Int, keepsHeader: Bool,
+        discards: Bool, fieldIndex: Int, code: FormatCode
+    ) throws(FramingError) -> FrameCut {
+        let value = signed ? Int128(Int64(bitPattern: raw)) : Int128(raw)
+        let length = value + Int128(adjustment)
         if value < 0 {
-            throw .negativeLengthField(value, field: lengthFieldIndex, code: lengthSlot.code.character)
+            throw .negativeLengthField(value, field: fieldIndex, code: code.character)
         }
         if length < 0 {
-            throw .negativeAdjustedLength(value: value, adjustment: lengthAdjustment, result: length)
+            throw .negativeAdjustedLength(value: value, adjustment: adjustment, result: length)
         }
-        if length > Int128(maximumBodyLength) {
-            if discardsOverlongFrames { return .discard(headerLength: headerSize, payloadLength: length) }
-            throw .frameTooLong(length: length, maximum: maximumBodyLength)
+        if length > Int128(maximum) {
+            if discards { return .discard(headerLength: headerSize, payloadLength: length) }
+            throw .frameTooLong(length: length, maximum: maximum)
         }
-        return .frame(
-            FrameLayout(headerLength: headerSize, payloadLength: Int(length), includesHeader: keepsHeader))
+        return .frame(FrameLayout(headerLength: headerSize, payloadLength: Int(length), includesHeader: keepsHeader))
     }
 
     /// The stream ended inside a header.
