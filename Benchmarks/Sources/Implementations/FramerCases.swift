@@ -171,6 +171,7 @@ enum FramerCases {
     @inline(never)
     static func encode(_ input: FrameStream, into output: inout [UInt8]) -> UInt64 {
         output.removeAll(keepingCapacity: true)
+        let encoder = Self.encoder  // a local encoder, as a user's loop has
         input.stream.withUnsafeBytes { stream in
             for payload in input.payloads {
                 try! encoder.encode(UnsafeRawBufferPointer(rebasing: stream[payload]), appendingTo: &output)
@@ -181,6 +182,7 @@ enum FramerCases {
 
     @inline(never)
     static func writeHeaders(_ input: FrameStream, into output: inout [UInt8]) -> UInt64 {
+        let encoder = Self.encoder  // a local encoder, as a user's loop has
         return input.stream.withUnsafeBytes { stream in
             output.withUnsafeMutableBytes { raw in
                 var offset = 0
