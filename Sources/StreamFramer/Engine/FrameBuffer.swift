@@ -9,7 +9,9 @@
 ///    (may still be viewed by Frames the caller holds)
 /// ```
 ///
-/// Room is made only when an append does not fit after ``writeIndex`` (see ``makeRoom(for:)``).
+/// Before an append, buffered bytes no larger than the consumed prefix move to the front when no
+/// frame views the storage (``compactIfUnshared()``); otherwise room is made only when an append
+/// does not fit after ``writeIndex`` (see ``makeRoom(for:)``).
 /// Memory follows the bytes received, never a length a header claims (SPEC §3.2):
 /// - a new allocation holds the buffered bytes plus the chunk, and at most
 ///   `max(eagerReservation, 2 × buffered) + chunk` bytes, and never more than the frame being
@@ -98,6 +100,9 @@ struct FrameBuffer: ~Copyable, Sendable {
             source += skipped
             if count == 0 { return }
         }
+        if readIndex != 0 && readIndex >= writeIndex &- readIndex {
+            compactIfUnshared()
+        }
         if storage.capacity &- writeIndex < count {
             makeRoom(for: count)
         }
@@ -120,6 +125,9 @@ struct FrameBuffer: ~Copyable, Sendable {
             return 0
         }
         let limit = Swift.min(Swift.max(maximumByteCount, 0), Self.maximumDirectWrite)
+        if readIndex != 0 && readIndex >= writeIndex &- readIndex {
+            compactIfUnshared()
+        }
         if storage.capacity &- writeIndex < limit {
             makeRoom(for: limit)
         }
@@ -153,6 +161,23 @@ struct FrameBuffer: ~Copyable, Sendable {
         bytesToSkip -= Int128(skipped)
         statistics.bytesDiscarded &+= skipped
         return skipped
+    }
+
+    /// Before an append, when the consumed prefix is at least as large as the buffered bytes:
+    /// moves them to the front if no frame views the storage (the move is paid for by the bytes
+    /// consumed), so appends keep reusing the same few cache lines instead of sweeping the
+    /// whole capacity.
+    @inlinable
+    mutating func compactIfUnshared() {
+        guard isKnownUniquelyReferenced(&storage) else { return }
+        let live = writeIndex &- readIndex
+        if live > 0 {
+            // safe because both ranges lie inside the storage; memmove handles overlap.
+            storage.base.copyMemory(from: storage.base + readIndex, byteCount: live)
+            statistics.bytesMoved &+= live
+        }
+        readIndex = 0
+        writeIndex = live
     }
 
     /// Records that the frame at ``readIndex`` is `length` bytes on the wire (its header has

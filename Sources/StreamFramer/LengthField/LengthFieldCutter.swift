@@ -88,8 +88,35 @@ public struct LengthFieldCutter: FrameCutter {
     ///   complete and bad.
     @inlinable @inline(__always)
     public mutating func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
-        // Mutating although it changes nothing: the engine then reads the fields in place
-        // instead of copying the cutter for every call.
+        // Mutating although it changes nothing: the fields are read in place, and the rare
+        // path gets the cutter by address instead of a copy or its fields loaded in advance.
+        let count = bytes.byteCount
+        guard count >= headerSize else { return .needMore(headerSize &- count) }
+        if let length = commonLength(bytes) {
+            return .frame(FrameLayout(headerLength: headerSize, payloadLength: length, includesHeader: keepsHeader))
+        }
+        return try cutRarely(bytes)
+    }
+
+    /// The body length of the complete header starting `bytes` when it needs no more than one
+    /// load and `Int` arithmetic and is valid; `nil` otherwise.
+    @inlinable @inline(__always)
+    func commonLength(_ bytes: RawSpan) -> Int? {
+        // safe because the whole header is buffered and the slot lies inside it.
+        let raw = ScalarCoding.loadUnsigned(bytes, lengthSlot)
+        let field = lengthIsSigned ? signExtended(raw) : raw
+        // Negative here: a negative signed field, or an unsigned one of 2^63 and over.
+        let value = Int64(bitPattern: field)
+        guard value >= 0 else { return nil }
+        let (length, overflow) = Int(value).addingReportingOverflow(lengthAdjustment)
+        return !overflow && length >= 0 && length <= maximumBodyLength ? length : nil
+    }
+
+    /// The header's length in `Int128`, for ``cut(_:)``'s rare cases.
+    ///
+    /// - Throws: as ``cut(_:)``.
+    @usableFromInline @inline(never)
+    mutating func cutRarely(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         try cutHeader(bytes)
     }
 

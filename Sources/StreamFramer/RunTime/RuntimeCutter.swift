@@ -68,11 +68,26 @@ public enum RuntimeCutter: FrameCutter {
     @inlinable @inline(__always)
     public mutating func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         switch self {
-        case .lengthField(let cutter): try cutter.cutHeader(bytes)
+        case .lengthField(let cutter):
+            if bytes.byteCount >= cutter.headerSize, let length = cutter.commonLength(bytes) {
+                .frame(FrameLayout(headerLength: cutter.headerSize, payloadLength: length, includesHeader: cutter.keepsHeader))
+            } else {
+                try cutLengthFieldRarely(bytes)
+            }
         case .fixedLength(let cutter): cutter.cut(bytes)
         case .varint(let cutter): try cutter.cutVarint(bytes)
         case .delimiter: try cutDelimited(bytes)
         }
+    }
+
+    /// The length-field cutter's answer for an incomplete header or a length that needs more
+    /// than `Int` arithmetic, out of line (taking the cutter from `self`, not as an argument).
+    ///
+    /// - Throws: the length-field cutter's ``FramingError``.
+    @usableFromInline @inline(never)
+    func cutLengthFieldRarely(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+        guard case .lengthField(let cutter) = self else { return .needMore(1) }
+        return try cutter.cutHeader(bytes)
     }
 
     /// The delimiter cutter's answer, out of line (its search is not inlinable anyway), with
