@@ -89,7 +89,7 @@ struct FrameBuffer: ~Copyable, Sendable {
     /// Copies `bytes` after the buffered bytes (nothing once ``close()`` was called).
     ///
     /// - Complexity: O(`bytes.count`) amortised.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         var count = bytes.count
         guard count > 0, !refusesInput, var source = bytes.baseAddress else { return }

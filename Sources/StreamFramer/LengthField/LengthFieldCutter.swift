@@ -63,6 +63,9 @@ public struct LengthFieldCutter: FrameCutter {
     @usableFromInline let keepsHeader: Bool
     @usableFromInline let discardsOverlongFrames: Bool
     @usableFromInline let lengthFieldIndex: Int
+    /// Whether the field is unsigned and at most 4 bytes, with an adjustment that cannot
+    /// overflow `Int` when added to it: the usual header, checked with one comparison.
+    @usableFromInline let isNarrowUnsigned: Bool
 
     /// The cutter for `configuration`.
     @inlinable
@@ -75,6 +78,9 @@ public struct LengthFieldCutter: FrameCutter {
         self.keepsHeader = configuration.keepsHeader
         self.discardsOverlongFrames = configuration.overlongFrames == .discard
         self.lengthFieldIndex = configuration.lengthFieldIndex
+        self.isNarrowUnsigned =
+            !configuration.lengthIsSigned && configuration.lengthSlot.size <= 4
+            && configuration.lengthAdjustment <= Int.max - (1 << 32)
     }
 
     /// The header size plus the maximum body length.
@@ -104,6 +110,12 @@ public struct LengthFieldCutter: FrameCutter {
     func commonLength(_ bytes: RawSpan) -> Int? {
         // safe because the whole header is buffered and the slot lies inside it.
         let raw = ScalarCoding.loadUnsigned(bytes, lengthSlot)
+        if isNarrowUnsigned {
+            // raw < 2^32 and the adjustment leaves room: no overflow; one unsigned comparison
+            // checks 0 <= length <= maximum.
+            let length = Int(truncatingIfNeeded: raw) &+ lengthAdjustment
+            return UInt(bitPattern: length) <= UInt(bitPattern: maximumBodyLength) ? length : nil
+        }
         let field = lengthIsSigned ? signExtended(raw) : raw
         // Negative here: a negative signed field, or an unsigned one of 2^63 and over.
         let value = Int64(bitPattern: field)
