@@ -99,7 +99,7 @@ public struct FramingEngine<Cutter: FrameCutter>: ~Copyable, FrameDecoder, Senda
     /// discarded frame's bytes arrive).
     ///
     /// - Complexity: O(`bytes.count`) amortised.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         buffer.append(bytes)
     }
