@@ -7,7 +7,7 @@
 ///                               ├─► .frame(layout)      a frame of this layout (its bytes may
 ///                               │                       still be arriving)
 ///                               ├─► .discard(…)         an over-long frame to skip, reported once
-///                               ├─► .skip(n), .reject(…) bytes that belong to no frame
+///                               ├─► .skip(n)            bytes that belong to no frame
 ///                               └─► throw FramingError  the stream is bad: the framer fails
 /// ```
 ///
@@ -19,9 +19,7 @@
 ///     var maximumFrameLength: Int { 9 + 16_384 }
 ///     func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
 ///         guard bytes.byteCount >= 9 else { return .needMore(9 - bytes.byteCount) }
-///         let length = Int(bytes.unsafeLoad(fromByteOffset: 0, as: UInt8.self)) << 16
-///             | Int(bytes.unsafeLoad(fromByteOffset: 1, as: UInt8.self)) << 8
-///             | Int(bytes.unsafeLoad(fromByteOffset: 2, as: UInt8.self))
+///         let length = Int(UInt32(bigEndian: bytes.unsafeLoadUnaligned(fromByteOffset: 0, as: UInt32.self)) >> 8)
 ///         guard length <= 16_384 else { throw FramingError(.frameTooLong, "frame of \(length) bytes") }
 ///         return .frame(FrameLayout(headerLength: 9, payloadLength: length))
 ///     }
