@@ -45,6 +45,13 @@ let package = Package(
             dependencies: ["StructPack"],
             swiftSettings: strictSettings
         ),
+        // Custom framings written with StreamFramer's public API only, as an application would:
+        // HTTP/2 frames and MQTT packets (tested examples of the FrameCutter protocol).
+        .target(
+            name: "FramingExamples",
+            dependencies: ["StreamFramer"],
+            swiftSettings: strictSettings
+        ),
         // The framed-echo server's sockets and event loop, as a library so tests can reach it.
         .target(
             name: "EchoServer",
@@ -93,6 +100,11 @@ let package = Package(
         .testTarget(
             name: "StreamFramerTests",
             dependencies: ["StreamFramer", "StructPack", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FramingExamplesTests",
+            dependencies: ["FramingExamples", "StreamFramer"],
             swiftSettings: strictSettings
         ),
         .testTarget(

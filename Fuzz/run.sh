@@ -52,6 +52,8 @@ SWIFT_FLAGS=(
     -enable-upcoming-feature MemberImportVisibility
     -enable-upcoming-feature InternalImportsByDefault
     -sanitize=fuzzer,address
+    # One package, as SwiftPM builds it: StreamFramer uses StructPack's `package` declarations.
+    -package-name structpack
 )
 
 log() { printf '[fuzz] %s\n' "$*" >&2; }
@@ -93,6 +95,7 @@ build_libraries() {
     build_module StructPack
     build_module StreamFramer StructPack
     build_module StructPackCLICore StructPack
+    build_module FramingExamples StreamFramer
 }
 
 # build_target NAME : Fuzz/Targets/NAME + Fuzz/Support → $BUILD/bin/NAME, linked with libFuzzer.
@@ -110,7 +113,8 @@ build_target() {
     mkdir -p "$BUILD/link"
     (cd "$BUILD/link" && swiftc "${SWIFT_FLAGS[@]}" -parse-as-library -whole-module-optimization -module-name "$name" \
         -I "$BUILD/modules" "${sources[@]}" \
-        "$BUILD/lib/libStructPackCLICore.a" "$BUILD/lib/libStreamFramer.a" "$BUILD/lib/libStructPack.a" \
+        "$BUILD/lib/libStructPackCLICore.a" "$BUILD/lib/libFramingExamples.a" "$BUILD/lib/libStreamFramer.a" \
+        "$BUILD/lib/libStructPack.a" \
         -o "$binary" 2> >(grep -v "Cannot export local symbol '__asan" >&2))
 }
 

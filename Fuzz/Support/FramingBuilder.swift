@@ -4,7 +4,7 @@ import StructPack
 /// Builds a framing configuration from fuzzer bytes: any of the four framings, with options
 /// near their edges (small maximums so frames complete within an input, header formats with
 /// signed, unsigned and native length fields, adjustments around zero, several delimiters that
-/// overlap one another).
+/// overlap one another, over-long frames failing or discarded).
 ///
 /// Maximum frame lengths stay small (mostly under 300 bytes, at most 64 KiB) so that frames
 /// complete inside one input and the memory bound is tight; configuration errors are part of
@@ -53,10 +53,13 @@ enum FramingBuilder {
                 case 2: adjustment = input.pick([Int.min, Int.max, Int.min + 1, Int.max - 1])
                 default: adjustment = input.int(in: -12...12)
                 }
+                let maximum = maximum(&input)
+                let options = input.byte()
                 return .lengthField(
                     try LengthFieldConfiguration(
                         header: header, lengthFieldIndex: index, lengthAdjustment: adjustment,
-                        maximumFrameLength: maximum(&input), keepsHeader: input.bool()))
+                        maximumFrameLength: maximum, keepsHeader: options & 1 != 0,
+                        overlongFrames: options & 2 != 0 ? .discard : .fail))
             case 1:
                 var delimiters: [[UInt8]] = []
                 for _ in 0..<input.int(in: 1...3) {
@@ -82,7 +85,7 @@ enum FramingBuilder {
                 return .varint(
                     try VarintConfiguration(
                         maximumFrameLength: options & 0x80 != 0 ? 300 : maximum(&input), keepsHeader: options & 1 != 0,
-                        allowsNonMinimalEncoding: options & 2 != 0))
+                        allowsNonMinimalEncoding: options & 2 != 0, overlongFrames: options & 4 != 0 ? .discard : .fail))
             }
         }
     }

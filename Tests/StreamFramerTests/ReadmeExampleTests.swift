@@ -51,6 +51,41 @@ struct ReadmeExampleTests {
     }
 }
 
+/// The README's custom cutter, as written there.
+struct HTTP2Cutter: FrameCutter {
+    var maximumFrameLength: Int { 9 + 16_384 }
+
+    func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+        guard bytes.byteCount >= 9 else { return .needMore(9 - bytes.byteCount) }
+        let length = Int(UInt32(bigEndian: bytes.unsafeLoadUnaligned(fromByteOffset: 0, as: UInt32.self)) >> 8)
+        guard length <= 16_384 else { throw FramingError(.frameTooLong, "FRAME_SIZE_ERROR: \(length) bytes") }
+        return .frame(FrameLayout(headerLength: 9, payloadLength: length))
+    }
+}
+
+extension ReadmeExampleTests {
+    @Test func customCutterAndDiscardMode() throws {
+        // RFC 9113: PING with 8 bytes 01..08, then 2 bytes of a SETTINGS ACK header.
+        var http2 = FramingEngine(HTTP2Cutter())
+        http2.append([0, 0, 8, 6, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0])
+        #expect(try http2.next().map { $0.payload.hex } == "0102030405060708")
+        #expect(try http2.next() == nil)
+
+        var framer = try LengthFieldFramer(header: "!I", maximumFrameLength: 1 << 20, overlongFrames: .discard)
+        framer.retainedCapacity = 4 << 20
+        // "hi", then a header claiming 2 MiB with 3 of its bytes.
+        framer.append([0, 0, 0, 2, 0x68, 0x69, 0, 0x20, 0, 0, 1, 2, 3])
+        var log: [String] = []
+        while let event = try framer.nextEvent() {
+            switch event {
+            case .frame(let frame): log.append(frame.payload.hex)
+            case .discarded(let discarded): log.append("skipped \(discarded.claimedLength) bytes")
+            }
+        }
+        #expect(log == ["6869", "skipped 2097152 bytes"])
+    }
+}
+
 #if canImport(Darwin)
 let readmeStreamType = SOCK_STREAM
 #else

@@ -12,6 +12,8 @@ public enum Role: String, Sendable {
     case peer
     /// A bound that is not an implementation of the workload (memcpy bandwidth).
     case reference
+    /// Another hand-written loop for the same job, shown for comparison with the limit.
+    case alternative
 }
 
 /// One pass of an implementation over a workload's input, ready to run.

@@ -11,15 +11,23 @@ import Darwin
 enum HandWritten {
     static func cases() -> [BenchmarkCase] {
         [
-            BenchmarkCase(.smallFrames, "hand-written framer", .limit) { inputs in
+            BenchmarkCase(.smallFrames, "hand-written framer, fresh", .limit) { inputs in
                 let stream = inputs.small
-                let framer = FramerHolder(HandWrittenFramer())
-                return .folding { frame(stream, framer) }
+                return .folding { frameFresh(stream) }
             },
-            BenchmarkCase(.largeFrames, "hand-written framer", .limit) { inputs in
+            BenchmarkCase(.smallFrames, "hand-written framer, long-lived", .limit) { inputs in
+                let stream = inputs.small
+                let framer = FramerHolder(SimpleFramer())
+                return .folding { frameLongLived(stream, framer) }
+            },
+            BenchmarkCase(.largeFrames, "hand-written framer, fresh", .limit) { inputs in
                 let stream = inputs.large
-                let framer = FramerHolder(HandWrittenFramer())
-                return .folding { frame(stream, framer) }
+                return .folding { frameFresh(stream) }
+            },
+            BenchmarkCase(.largeFrames, "hand-written framer, long-lived", .limit) { inputs in
+                let stream = inputs.large
+                let framer = FramerHolder(SimpleFramer())
+                return .folding { frameLongLived(stream, framer) }
             },
             BenchmarkCase(.hugeFrameChunks, "hand-written framer, fresh", .limit) { inputs in
                 let stream = inputs.huge
@@ -42,15 +50,37 @@ enum HandWritten {
                 let output = Box([UInt8](repeating: 0, count: stream.stream.count))
                 return .writing({ encode(stream, into: &output.value) }, output: { output.value })
             },
+            BenchmarkCase(.encode, "hand-written append loop into [UInt8]", .alternative) { inputs in
+                let stream = inputs.small
+                let output = Box([UInt8]())
+                output.value.reserveCapacity(stream.stream.count)
+                return .writing({ encodeAppending(stream, into: &output.value) }, output: { output.value })
+            },
         ]
     }
 
     // MARK: Frames
 
-    /// Feeds the stream to ``HandWrittenFramer`` chunk by chunk, folding every payload. The framer
-    /// lives across passes, as it lives across a connection's reads: this is the steady state.
+    /// Feeds the stream to a new ``SimpleFramer`` chunk by chunk, folding every payload: a new
+    /// connection per stream.
     @inline(never)
-    static func frame(_ input: FrameStream, _ holder: FramerHolder<HandWrittenFramer>) -> UInt64 {
+    static func frameFresh(_ input: FrameStream) -> UInt64 {
+        var framer = SimpleFramer()
+        var fold = FrameChecksum()
+        input.stream.withUnsafeBytes { stream in
+            var begin = 0
+            for size in input.chunkSizes {
+                framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
+                begin += size
+                while let payload = framer.next() { payload.withUnsafeBytes { fold.add($0) } }
+            }
+        }
+        return fold.value
+    }
+
+    /// The same with a framer that lives across passes, as across a connection's reads.
+    @inline(never)
+    static func frameLongLived(_ input: FrameStream, _ holder: FramerHolder<SimpleFramer>) -> UInt64 {
         var framer = holder.take()
         var fold = FrameChecksum()
         input.stream.withUnsafeBytes { stream in
@@ -58,18 +88,18 @@ enum HandWritten {
             for size in input.chunkSizes {
                 framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<(begin + size)]))
                 begin += size
-                while let payload = framer.next() { fold.add(payload) }
+                while let payload = framer.next() { payload.withUnsafeBytes { fold.add($0) } }
             }
         }
         holder.put(framer)
         return fold.value
     }
 
-    /// Feeds one frame to a new ``HandWrittenFramer`` in chunks of `chunk` bytes (as a new
+    /// Feeds one frame to a new ``SimpleFramer`` in chunks of `chunk` bytes (as a new
     /// connection receives it), folding the payload.
     @inline(never)
     static func frameFresh(_ input: SingleFrameStream, chunk: Int) -> UInt64 {
-        var framer = HandWrittenFramer()
+        var framer = SimpleFramer()
         var fold = FrameChecksum()
         input.stream.withUnsafeBytes { stream in
             var begin = 0
@@ -77,7 +107,7 @@ enum HandWritten {
                 let end = min(begin + chunk, stream.count)
                 framer.append(UnsafeRawBufferPointer(rebasing: stream[begin..<end]))
                 begin = end
-                while let payload = framer.next() { fold.add(payload) }
+                while let payload = framer.next() { payload.withUnsafeBytes { fold.add($0) } }
             }
         }
         return fold.value
@@ -120,63 +150,46 @@ enum HandWritten {
             }
         }
     }
+
+    /// The loop a user writes without a library: append the big-endian length, then the
+    /// payload, to one array.
+    @inline(never)
+    static func encodeAppending(_ input: FrameStream, into output: inout [UInt8]) -> UInt64 {
+        output.removeAll(keepingCapacity: true)
+        input.stream.withUnsafeBytes { stream in
+            for payload in input.payloads {
+                withUnsafeBytes(of: UInt32(payload.count).bigEndian) { output.append(contentsOf: $0) }
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: stream[payload]))
+            }
+        }
+        return UInt64(output.count)
+    }
 }
 
-/// The minimal hand-written `'!I'` framer: one buffer, a read and a write index; when a chunk does
-/// not fit after the unread bytes, they move to the front if the consumed prefix is at least as
-/// large (so moves stay amortised), else the buffer doubles; a frame whose header has arrived gets
-/// room for all of it at once. Payloads are handed out as pointers
-/// valid until the next append. No maximum length, no lifetime safety: the limit, not a product.
-struct HandWrittenFramer: ~Copyable {
-    var base: UnsafeMutableRawPointer
-    var capacity: Int
+/// The simple `'!I'` framer a Swift performance engineer writes for this one job: one growing
+/// `[UInt8]` and a read index; consumed bytes are dropped (the rest moved to the front) before
+/// each append; the header is read with `withUnsafeBytes` and `loadUnaligned`; payloads are
+/// handed out as slices of the array. No maximum length and no memory policy: the baseline every
+/// framer row is measured against (issue 11), not a product.
+struct SimpleFramer {
+    var buffer: [UInt8] = []
     var readIndex = 0
-    var writeIndex = 0
-    /// The wire length of an incomplete frame whose header has been read, so the append that
-    /// needs room makes room for all of it (moving only the bytes buffered so far).
-    var pending = 0
-
-    init() {
-        capacity = 64 << 10
-        base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-    }
-
-    deinit {
-        base.deallocate()
-    }
 
     mutating func append(_ chunk: UnsafeRawBufferPointer) {
-        let count = chunk.count
-        if capacity - writeIndex < count || pending > capacity - readIndex {
-            let live = writeIndex - readIndex
-            let needed = max(live, pending) + count
-            if needed <= capacity && readIndex >= live {
-                memmove(base, base + readIndex, live)
-            } else {
-                let grown = max(capacity * 2, needed)
-                let fresh = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 16)
-                memcpy(fresh, base + readIndex, live)
-                base.deallocate()
-                base = fresh
-                capacity = grown
-            }
+        if readIndex > 0 {
+            buffer.removeSubrange(0..<readIndex)
             readIndex = 0
-            writeIndex = live
         }
-        memcpy(base + writeIndex, chunk.baseAddress!, count)
-        writeIndex += count
+        buffer.append(contentsOf: chunk)
     }
 
-    mutating func next() -> UnsafeRawBufferPointer? {
-        guard writeIndex - readIndex >= 4 else { return nil }
-        let length = Int(UInt32(bigEndian: (base + readIndex).loadUnaligned(as: UInt32.self)))
-        guard writeIndex - readIndex - 4 >= length else {
-            pending = 4 + length
-            return nil
-        }
-        let payload = UnsafeRawBufferPointer(start: base + readIndex + 4, count: length)
-        readIndex += 4 + length
-        pending = 0
-        return payload
+    mutating func next() -> ArraySlice<UInt8>? {
+        let available = buffer.count - readIndex
+        guard available >= 4 else { return nil }
+        let length = Int(UInt32(bigEndian: buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: readIndex, as: UInt32.self) }))
+        guard available - 4 >= length else { return nil }
+        let start = readIndex + 4
+        readIndex = start + length
+        return buffer[start..<readIndex]
     }
 }

@@ -8,22 +8,22 @@ import Workloads
 enum NIOFrameCases {
     static func cases() -> [BenchmarkCase] {
         [
-            BenchmarkCase(.smallFrames, "NIOExtras LengthFieldBasedFrameDecoder (direct)", .peer) { inputs in
+            BenchmarkCase(.smallFrames, "NIOExtras LengthFieldBasedFrameDecoder (direct), long-lived", .peer) { inputs in
                 let stream = inputs.small
                 let state = DirectState()
                 return .folding { decodeDirectly(stream, state) }
             },
-            BenchmarkCase(.smallFrames, "NIOExtras LengthFieldBasedFrameDecoder (EmbeddedChannel)", .peer) { inputs in
+            BenchmarkCase(.smallFrames, "NIOExtras LengthFieldBasedFrameDecoder (EmbeddedChannel), long-lived", .peer) { inputs in
                 let stream = inputs.small
                 let state = ChannelState()
                 return .folding { decodeInChannel(stream, state) }
             },
-            BenchmarkCase(.largeFrames, "NIOExtras LengthFieldBasedFrameDecoder (direct)", .peer) { inputs in
+            BenchmarkCase(.largeFrames, "NIOExtras LengthFieldBasedFrameDecoder (direct), long-lived", .peer) { inputs in
                 let stream = inputs.large
                 let state = DirectState()
                 return .folding { decodeDirectly(stream, state) }
             },
-            BenchmarkCase(.largeFrames, "NIOExtras LengthFieldBasedFrameDecoder (EmbeddedChannel)", .peer) { inputs in
+            BenchmarkCase(.largeFrames, "NIOExtras LengthFieldBasedFrameDecoder (EmbeddedChannel), long-lived", .peer) { inputs in
                 let stream = inputs.large
                 let state = ChannelState()
                 return .folding { decodeInChannel(stream, state) }

@@ -4,7 +4,7 @@ import StructPack
 /// The framer contract's checks that do not depend on chunking: the failed state (SPEC.md
 /// §3.1) and the memory and scanning bounds (§3.2).
 struct FramerChecker {
-    let framing: Framing
+    let framing: SplitFraming
     /// M: the longest wire frame.
     let longestWireFrame: Int
     /// The largest chunk (or `maximumByteCount` offered) so far.
@@ -12,9 +12,9 @@ struct FramerChecker {
     /// The most bytes buffered at once so far (H in SPEC.md §3.2), sampled after each append.
     private(set) var mostBuffered = 0
 
-    init(framing: Framing) {
+    init(framing: SplitFraming) {
         self.framing = framing
-        self.longestWireFrame = FramingBuilder.longestWireFrame(framing)
+        self.longestWireFrame = framing.longestWireFrame
     }
 
     mutating func noteChunk(_ size: Int) {
@@ -42,12 +42,7 @@ struct FramerChecker {
     /// under `.skipToNextDelimiter` found by `next()`, which is thrown once. (At the end of the
     /// stream an over-long final frame fails it, so there either may happen.)
     func checkStickiness(_ error: FramingError, failed: Bool, finishing: Bool) {
-        var mayContinue = false
-        if case .delimiter(let options) = framing, options.overlongFrames == .skipToNextDelimiter,
-            error.code == .frameTooLong
-        {
-            mayContinue = true
-        }
+        let mayContinue = framing.mayContinue(after: error)
         if !mayContinue {
             invariant(failed, "\(framing): error \(error) did not fail the framer")
         } else if !finishing {

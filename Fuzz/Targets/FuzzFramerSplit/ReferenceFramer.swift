@@ -1,3 +1,4 @@
+import FramingExamples
 import StreamFramer
 import StructPack
 
@@ -9,6 +10,15 @@ import StructPack
 /// by code and message); split invariance then extends that to every chunking.
 enum ReferenceFramer {
     /// The events of `stream` under `framing`.
+    static func events(_ framing: SplitFraming, _ stream: [UInt8]) -> [FramingEvent] {
+        switch framing {
+        case .builtIn(let builtIn): events(builtIn, stream)
+        case .http2(let cutter): http2(cutter, stream)
+        case .mqtt(let cutter): mqtt(cutter, stream)
+        }
+    }
+
+    /// The events of `stream` under a built-in framing.
     static func events(_ framing: Framing, _ stream: [UInt8]) -> [FramingEvent] {
         switch framing {
         case .lengthField(let options): lengthField(options, stream)
@@ -18,14 +28,14 @@ enum ReferenceFramer {
         }
     }
 
-    private static func frame(header: ArraySlice<UInt8>, payload: ArraySlice<UInt8>, delimiter: ArraySlice<UInt8>,
+    static func frame(header: ArraySlice<UInt8>, payload: ArraySlice<UInt8>, delimiter: ArraySlice<UInt8>,
                               keepsHeader: Bool, keepsDelimiter: Bool) -> FramingEvent {
         .frame(
             bytes: (keepsHeader ? Array(header) : []) + payload + (keepsDelimiter ? Array(delimiter) : []),
             payload: Array(payload), header: Array(header), delimiter: Array(delimiter))
     }
 
-    private static func error(_ code: FramingError.Code, _ message: String) -> FramingEvent {
+    static func error(_ code: FramingError.Code, _ message: String) -> FramingEvent {
         .error(code: code, message: message, buffered: nil, expected: nil)
     }
 
@@ -62,9 +72,17 @@ enum ReferenceFramer {
                 ]
             }
             if length > Int128(options.maximumFrameLength) {
-                return events + [
-                    error(.frameTooLong, "frame length \(length) exceeds the maximum of \(options.maximumFrameLength) bytes")
-                ]
+                guard options.overlongFrames == .discard else {
+                    return events + [
+                        error(.frameTooLong, "frame length \(length) exceeds the maximum of \(options.maximumFrameLength) bytes")
+                    ]
+                }
+                // Discard mode (SPEC §3.11): reported, skipped; a stream ending inside it ends cleanly.
+                events.append(.discarded(length: length, header: Array(header)))
+                let skipped = Int128(size) + length
+                if skipped >= Int128(remaining) { return events + [.end] }
+                position += Int(skipped)
+                continue
             }
             let wire = size + Int(length)
             if remaining < wire {
@@ -189,9 +207,16 @@ enum ReferenceFramer {
                 return events + [error(.truncatedFrame, "stream ended inside a varint length: \(remaining) bytes buffered")]
             }
             guard value <= UInt64(options.maximumFrameLength) else {
-                return events + [
-                    error(.frameTooLong, "frame length \(value) exceeds the maximum of \(options.maximumFrameLength) bytes")
-                ]
+                guard options.overlongFrames == .discard else {
+                    return events + [
+                        error(.frameTooLong, "frame length \(value) exceeds the maximum of \(options.maximumFrameLength) bytes")
+                    ]
+                }
+                events.append(.discarded(length: Int128(value), header: Array(stream[position..<(position + count)])))
+                let skipped = Int128(count) + Int128(value)
+                if skipped >= Int128(remaining) { return events + [.end] }
+                position += Int(skipped)
+                continue
             }
             let wire = count + Int(value)
             if remaining < wire {
@@ -201,6 +226,89 @@ enum ReferenceFramer {
                 frame(
                     header: stream[position..<(position + count)], payload: stream[(position + count)..<(position + wire)],
                     delimiter: [], keepsHeader: options.keepsHeader, keepsDelimiter: false))
+            position += wire
+        }
+    }
+}
+
+extension ReferenceFramer {
+    /// RFC 9113 §4.1: a 9-byte header, the first 24 bits the payload length.
+    static func http2(_ cutter: HTTP2FrameCutter, _ stream: [UInt8]) -> [FramingEvent] {
+        var events: [FramingEvent] = []
+        var position = 0
+        while true {
+            let remaining = stream.count - position
+            if remaining == 0 { return events + [.end] }
+            if remaining < 9 {
+                return events + [error(.truncatedFrame, "stream ended inside an HTTP/2 frame header: \(remaining) of 9 bytes buffered")]
+            }
+            let length = Int(stream[position]) << 16 | Int(stream[position + 1]) << 8 | Int(stream[position + 2])
+            let header = Array(stream[position..<(position + 9)])
+            if length > cutter.maximumPayloadLength {
+                guard cutter.overlongFrames == .discard else {
+                    return events + [
+                        error(
+                            .frameTooLong,
+                            "HTTP/2 frame length \(length) exceeds SETTINGS_MAX_FRAME_SIZE \(cutter.maximumPayloadLength) (FRAME_SIZE_ERROR)")
+                    ]
+                }
+                events.append(.discarded(length: Int128(length), header: header))
+                if 9 + length >= remaining { return events + [.end] }
+                position += 9 + length
+                continue
+            }
+            if remaining < 9 + length {
+                return events + [error(.truncatedFrame, "stream ended inside a frame: \(remaining) of \(9 + length) bytes buffered")]
+            }
+            events.append(.frame(bytes: Array(stream[(position + 9)..<(position + 9 + length)]),
+                                 payload: Array(stream[(position + 9)..<(position + 9 + length)]), header: header, delimiter: []))
+            position += 9 + length
+        }
+    }
+
+    /// MQTT §2.2: a type byte, a Remaining Length of 1 to 4 bytes, then that many bytes.
+    static func mqtt(_ cutter: MQTTPacketCutter, _ stream: [UInt8]) -> [FramingEvent] {
+        var events: [FramingEvent] = []
+        var position = 0
+        while true {
+            let remaining = stream.count - position
+            if remaining == 0 { return events + [.end] }
+            var length = 0
+            var headerLength = 1
+            var complete = false
+            while headerLength < remaining {
+                let byte = stream[position + headerLength]
+                length |= Int(byte & 0x7F) << (7 * (headerLength - 1))
+                headerLength += 1
+                if byte & 0x80 == 0 {
+                    complete = true
+                    break
+                }
+                if headerLength == 5 {
+                    return events + [error(.overlongVarint, "malformed MQTT Remaining Length: more than 4 bytes")]
+                }
+            }
+            guard complete else {
+                return events + [error(.truncatedFrame, "stream ended inside an MQTT fixed header: \(remaining) bytes buffered")]
+            }
+            let header = Array(stream[position..<(position + headerLength)])
+            if length > cutter.maximumRemainingLength {
+                guard cutter.overlongFrames == .discard else {
+                    return events + [
+                        error(.frameTooLong, "MQTT Remaining Length \(length) exceeds the maximum of \(cutter.maximumRemainingLength) bytes")
+                    ]
+                }
+                events.append(.discarded(length: Int128(length), header: header))
+                if headerLength + length >= remaining { return events + [.end] }
+                position += headerLength + length
+                continue
+            }
+            let wire = headerLength + length
+            if remaining < wire {
+                return events + [error(.truncatedFrame, "stream ended inside a frame: \(remaining) of \(wire) bytes buffered")]
+            }
+            events.append(.frame(bytes: Array(stream[(position + headerLength)..<(position + wire)]),
+                                 payload: Array(stream[(position + headerLength)..<(position + wire)]), header: header, delimiter: []))
             position += wire
         }
     }

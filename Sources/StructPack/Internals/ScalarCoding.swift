@@ -2,13 +2,15 @@
 ///
 /// Every function here trusts that the slot lies inside the span (``Struct`` checks the whole
 /// packed range before it makes slots), which is what makes the unchecked loads and stores safe.
+///
+/// Package-wide: StreamFramer's length-field cutter reads its field with ``loadUnsigned(_:_:)``.
 @usableFromInline
-enum ScalarCoding {
+package enum ScalarCoding {
     // MARK: Loading
 
     /// The slot's bytes as an unsigned integer in host order. Sizes are 1, 2, 4 or 8.
     @inlinable @inline(__always)
-    static func loadUnsigned(_ bytes: RawSpan, _ slot: ValueSlot) -> UInt64 {
+    package static func loadUnsigned(_ bytes: RawSpan, _ slot: ValueSlot) -> UInt64 {
         // safe because Struct checked slot.offset + slot.size <= bytes.byteCount.
         switch slot.size {
         case 1:

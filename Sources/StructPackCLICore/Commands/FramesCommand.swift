@@ -20,7 +20,10 @@ import StructPack
 ///
 /// A frame error (a length over the maximum, a negative length, a partial frame at the end) is
 /// reported after every complete frame before it has been printed. A payload that does not fit
-/// `--unpack`'s format gets an `error:` line and framing goes on; the command then fails.
+/// `--unpack`'s format gets an `error:` line and framing goes on; the command then fails. With
+/// `--discard-overlong` a frame over the maximum is skipped instead of failing, and the line
+/// `discarded frame of length N` (in JSON an object with `"discarded": true`) is printed in its
+/// place.
 public enum FramesCommand: ToolCommand {
     /// The command name.
     public static let name = "frames"
@@ -29,7 +32,8 @@ public enum FramesCommand: ToolCommand {
     /// The usage line.
     public static let usage =
         "structpack frames [--header FMT] [--length-adjustment N] [--max-frame N] "
-        + "[--delimiter HEX | --varint] [--header-values] [--unpack FMT [--iter]] [--json] [--dump] [FILE|-]"
+        + "[--delimiter HEX | --varint] [--discard-overlong] [--header-values] [--unpack FMT [--iter]] "
+        + "[--json] [--dump] [FILE|-]"
     /// The accepted options.
     public static let options: [OptionSpec] = FramingOptions.specs + FrameViewOptions.specs
     /// The text of `structpack help` for this command.
@@ -53,6 +57,9 @@ public enum FramesCommand: ToolCommand {
                                    separated by commas: '0d0a,0a')
           --varint                 each payload follows its length as a varint (protobuf's
                                    delimited streams)
+          --discard-overlong       skip a frame whose length is over --max-frame instead of
+                                   failing, printing 'discarded frame of length N' in its place
+                                   (with --header or --varint)
           --header-values          start each line with the header's values as a Python tuple
                                    (the type byte and length of '!cI'; a varint's length)
           --unpack FMT             print each payload unpacked with FMT (Python's repr) instead
@@ -163,14 +170,17 @@ public enum FramesCommand: ToolCommand {
         throws(ToolError)
     {
         while true {
-            let frame: Frame?
+            let event: FramingEvent?
             do {
-                frame = atEnd ? try framer.finish() : try framer.next()
+                event = atEnd ? try framer.finish().map(FramingEvent.frame) : try framer.nextEvent()
             } catch {
                 throw .failure(error.message)
             }
-            guard let frame else { return }
-            try report.write(frame)
+            switch event {
+            case nil: return
+            case .frame(let frame)?: try report.write(frame)
+            case .discarded(let discarded)?: try report.write(discarded)
+            }
         }
     }
 }

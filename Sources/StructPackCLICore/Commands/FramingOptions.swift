@@ -11,12 +11,13 @@ import StructPack
 /// | `--varint` | a varint (unsigned LEB128) length before each payload |
 ///
 /// `--max-frame N` (default 16 MiB) applies to all three; `--length-adjustment N` only to the
-/// length field.
+/// length field; `--discard-overlong` (skip frames over `--max-frame`) to the length field and
+/// the varint.
 struct FramingOptions {
     /// The options that select and tune the framing.
     static let specs: [OptionSpec] = [
         .value("header", "FMT"), .value("length-adjustment", "N"), .value("max-frame", "N"),
-        .value("delimiter", "HEX"), .flag("varint"),
+        .value("delimiter", "HEX"), .flag("varint"), .flag("discard-overlong"),
     ]
 
     /// The options that each select a framing, in the order conflicts are reported.
@@ -50,6 +51,10 @@ struct FramingOptions {
         if adjustmentText != nil, let other = given.first, other != "header" {
             throw .usage("--length-adjustment cannot be combined with --\(other)", usage: usage)
         }
+        if arguments.flags.contains("discard-overlong"), arguments.values["delimiter"] != nil {
+            throw .usage("--discard-overlong cannot be combined with --delimiter", usage: usage)
+        }
+        let overlongFrames: OverlongFrameAction = arguments.flags.contains("discard-overlong") ? .discard : .fail
         let adjustment = try adjustmentText.map { (text) throws(ToolError) in
             try Self.integer(text, option: "length-adjustment", in: Int.min...Int.max, usage: usage)
         }
@@ -64,14 +69,15 @@ struct FramingOptions {
             }
         } else if arguments.flags.contains("varint") {
             framing = try Self.configure { () throws(FramingError) in
-                .varint(try VarintConfiguration(maximumFrameLength: maximum))
+                .varint(try VarintConfiguration(maximumFrameLength: maximum, overlongFrames: overlongFrames))
             }
         } else {
             let header = try Self.compile(arguments.values["header"] ?? "!I")
             let lengthAdjustment = adjustment ?? 0
             framing = try Self.configure { () throws(FramingError) in
                 let options = try LengthFieldConfiguration(
-                    header: header, lengthAdjustment: lengthAdjustment, maximumFrameLength: maximum)
+                    header: header, lengthAdjustment: lengthAdjustment, maximumFrameLength: maximum,
+                    overlongFrames: overlongFrames)
                 return .lengthField(options)
             }
         }

@@ -20,10 +20,13 @@ struct FrameReport {
     let output: any OutputSink
     let framing: Framing
     let view: FrameViewOptions
-    /// The number of frames written so far: the next frame's index.
+    /// The number of frames written so far (discarded frames not included).
     private(set) var frameCount = 0
-    /// The stream offset of the next frame's first byte: the wire bytes of the frames so far.
-    private(set) var streamOffset = 0
+    /// The number of frames and discarded frames written so far: the next one's `index`.
+    private(set) var eventCount = 0
+    /// The stream offset of the next frame's first byte: the wire bytes of the frames and
+    /// discarded frames so far (a discarded frame's claimed length may exceed `Int`).
+    private(set) var streamOffset: Int128 = 0
     /// The number of payloads that did not unpack with `--unpack`'s format.
     private(set) var unpackFailures = 0
 
@@ -45,7 +48,25 @@ struct FrameReport {
             try writeLine(frame, failure: failure)
         }
         frameCount += 1
-        streamOffset += frame.wireCount
+        eventCount += 1
+        streamOffset += Int128(frame.wireCount)
+    }
+
+    /// Writes the report of a frame skipped in discard mode and moves past it: the text line
+    /// `discarded frame of length L`, or the JSON object `{"index": N, "offset": O, "size": S,
+    /// "discarded": true, "claimedLength": L}` (SPEC §2.5).
+    ///
+    /// - Throws: ``ToolError`` when the output refuses the bytes.
+    mutating func write(_ discarded: DiscardedFrame) throws(ToolError) {
+        if view.writesJSON {
+            try output.write(
+                "{\"index\": \(eventCount), \"offset\": \(streamOffset), \"size\": \(discarded.wireCount), "
+                    + "\"discarded\": true, \"claimedLength\": \(discarded.claimedLength)}\n")
+        } else {
+            try output.write("discarded frame of length \(discarded.claimedLength)\n")
+        }
+        eventCount += 1
+        streamOffset += discarded.wireCount
     }
 
     // MARK: Text
@@ -74,7 +95,7 @@ struct FrameReport {
     /// One object on one line; every key is always present, `null` where it does not apply.
     private func writeObject(_ frame: Frame, failure: String?) throws(ToolError) {
         let header = try headerValues(of: frame)
-        var start = "{\"index\": \(frameCount), \"offset\": \(streamOffset), \"size\": \(frame.wireCount), "
+        var start = "{\"index\": \(eventCount), \"offset\": \(streamOffset), \"size\": \(frame.wireCount), "
         start += "\"header\": " + (header == nil ? "null" : JSONText.string(HexEncoder.encode(frame.header))) + ", "
         start += "\"headerValues\": " + JSONText.orNull(header.map(JSONText.values)) + ", "
         start += "\"headerRepr\": " + JSONText.orNull(header.map { JSONText.string(PythonRepr.tuple($0)) }) + ", "

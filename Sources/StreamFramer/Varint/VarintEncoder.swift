@@ -5,7 +5,7 @@
 /// let encoder = VarintEncoder(try VarintConfiguration())
 /// try encoder.encode([UInt8](repeating: 0, count: 300))   // ac 02 then 300 zeros
 /// ```
-public struct VarintEncoder: Sendable {
+public struct VarintEncoder: FrameEncoder {
     /// The framing the encoder writes.
     public let configuration: VarintConfiguration
 
@@ -54,22 +54,5 @@ public struct VarintEncoder: Sendable {
     public func encode(_ payload: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FramingError) {
         output.append(contentsOf: try header(payloadCount: payload.count))
         output.append(contentsOf: payload)
-    }
-
-    /// Appends varint + payload to `output`.
-    ///
-    /// - Throws: as ``writeHeader(payloadCount:into:)``.
-    public func encode(_ payload: [UInt8], appendingTo output: inout [UInt8]) throws(FramingError) {
-        output.append(contentsOf: try header(payloadCount: payload.count))
-        output.append(contentsOf: payload)
-    }
-
-    /// Varint + payload in a new array.
-    ///
-    /// - Throws: as ``writeHeader(payloadCount:into:)``.
-    public func encode(_ payload: [UInt8]) throws(FramingError) -> [UInt8] {
-        var output: [UInt8] = []
-        try encode(payload, appendingTo: &output)
-        return output
     }
 }

@@ -9,7 +9,9 @@
 ///    (may still be viewed by Frames the caller holds)
 /// ```
 ///
-/// Room is made only when an append does not fit after ``writeIndex`` (see ``makeRoom(for:)``).
+/// Before an append, buffered bytes no larger than the consumed prefix move to the front when no
+/// frame views the storage (``compactIfUnshared()``); otherwise room is made only when an append
+/// does not fit after ``writeIndex`` (see ``makeRoom(for:)``).
 /// Memory follows the bytes received, never a length a header claims (SPEC §3.2):
 /// - a new allocation holds the buffered bytes plus the chunk, and at most
 ///   `max(eagerReservation, 2 × buffered) + chunk` bytes, and never more than the frame being
@@ -21,6 +23,9 @@
 /// Bytes a frame may still view are never overwritten: moving in place needs the storage to be
 /// uniquely referenced; otherwise the bytes are copied to a new allocation and the old one lives
 /// on with the frames.
+///
+/// While a discarded frame's bytes arrive (``skip(_:)``), appended bytes up to its end are
+/// dropped before they are copied, so a frame claimed to be 2^63 bytes costs nothing.
 ///
 /// `FrameBuffer` is non-copyable: it is the single writer of its storage.
 @usableFromInline
@@ -41,6 +46,12 @@ struct FrameBuffer: ~Copyable, Sendable {
     @usableFromInline var statistics: FramerStatistics
     /// Set by ``close()`` when the framer fails: appended bytes are discarded from then on.
     @usableFromInline var refusesInput: Bool
+    /// Bytes of a discarded frame still to arrive: dropped as they are appended. While it is
+    /// not 0 the buffer is empty.
+    @usableFromInline var bytesToSkip: Int128
+    /// An empty buffer larger than this releases its storage when the framer's `next()` finds
+    /// nothing to return (see ``releaseIfIdle()``).
+    @usableFromInline var retainedCapacity: Int
 
     /// The constant slack in the size limit (`K` in SPEC §3.2).
     @usableFromInline static let minimumCapacity = 4096
@@ -48,10 +59,9 @@ struct FrameBuffer: ~Copyable, Sendable {
     /// to this size need one allocation (`E` in SPEC §3.2). Beyond it, growth is at most twice
     /// the bytes buffered.
     @usableFromInline static let eagerReservation = 32 << 10
-    /// An empty buffer larger than this releases its storage when the framer's `next()` finds
-    /// nothing to return, so an idle connection that once received a large frame does not keep
-    /// its memory.
-    @usableFromInline static let retainedCapacityLimit = 1 << 20
+    /// The default ``retainedCapacity``: an idle connection that once received a large frame
+    /// keeps at most 1 MiB.
+    @usableFromInline static let defaultRetainedCapacity = 1 << 20
     /// The most bytes ``appendWithUnsafeMutableBytes(maximumByteCount:_:)`` offers at once.
     @usableFromInline static let maximumDirectWrite = 1 << 30
 
@@ -64,6 +74,8 @@ struct FrameBuffer: ~Copyable, Sendable {
         self.frameLimit = Swift.max(frameLimit, 0)
         self.statistics = FramerStatistics()
         self.refusesInput = false
+        self.bytesToSkip = 0
+        self.retainedCapacity = Self.defaultRetainedCapacity
     }
 
     /// The number of buffered bytes.
@@ -77,10 +89,20 @@ struct FrameBuffer: ~Copyable, Sendable {
     /// Copies `bytes` after the buffered bytes (nothing once ``close()`` was called).
     ///
     /// - Complexity: O(`bytes.count`) amortised.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        let count = bytes.count
-        guard count > 0, !refusesInput, let source = bytes.baseAddress else { return }
+        var count = bytes.count
+        guard count > 0, !refusesInput, var source = bytes.baseAddress else { return }
+        if bytesToSkip != 0 {
+            let skipped = skipIncoming(count)
+            statistics.bytesAppended &+= skipped
+            count &-= skipped
+            source += skipped
+            if count == 0 { return }
+        }
+        if readIndex != 0 && readIndex >= writeIndex &- readIndex {
+            compactIfUnshared()
+        }
         if storage.capacity &- writeIndex < count {
             makeRoom(for: count)
         }
@@ -103,6 +125,9 @@ struct FrameBuffer: ~Copyable, Sendable {
             return 0
         }
         let limit = Swift.min(Swift.max(maximumByteCount, 0), Self.maximumDirectWrite)
+        if readIndex != 0 && readIndex >= writeIndex &- readIndex {
+            compactIfUnshared()
+        }
         if storage.capacity &- writeIndex < limit {
             makeRoom(for: limit)
         }
@@ -112,7 +137,47 @@ struct FrameBuffer: ~Copyable, Sendable {
         let written = Swift.min(Swift.max(try body(target), 0), limit)
         writeIndex &+= written
         statistics.bytesAppended &+= written
+        if bytesToSkip != 0 {
+            // The buffer was empty: the bytes just written are the only ones.
+            consume(skipIncoming(written))
+        }
         return written
+    }
+
+    /// Starts skipping a discarded frame of `byteCount` bytes from the read index: the buffered
+    /// part is dropped now, the rest as it arrives. `skip(0)` stops skipping.
+    @usableFromInline
+    mutating func skip(_ byteCount: Int128) {
+        let now = Int(truncatingIfNeeded: Swift.min(byteCount, Int128(count)))
+        consume(now)
+        statistics.bytesDiscarded &+= now
+        bytesToSkip = byteCount - Int128(now)
+    }
+
+    /// Skips up to `count` incoming bytes of a discarded frame; returns how many.
+    @usableFromInline
+    mutating func skipIncoming(_ count: Int) -> Int {
+        let skipped = Int(truncatingIfNeeded: Swift.min(bytesToSkip, Int128(count)))
+        bytesToSkip -= Int128(skipped)
+        statistics.bytesDiscarded &+= skipped
+        return skipped
+    }
+
+    /// Before an append, when the consumed prefix is at least as large as the buffered bytes:
+    /// moves them to the front if no frame views the storage (the move is paid for by the bytes
+    /// consumed), so appends keep reusing the same few cache lines instead of sweeping the
+    /// whole capacity.
+    @inlinable
+    mutating func compactIfUnshared() {
+        guard isKnownUniquelyReferenced(&storage) else { return }
+        let live = writeIndex &- readIndex
+        if live > 0 {
+            // safe because both ranges lie inside the storage; memmove handles overlap.
+            storage.base.copyMemory(from: storage.base + readIndex, byteCount: live)
+            statistics.bytesMoved &+= live
+        }
+        readIndex = 0
+        writeIndex = live
     }
 
     /// Records that the frame at ``readIndex`` is `length` bytes on the wire (its header has
@@ -134,11 +199,11 @@ struct FrameBuffer: ~Copyable, Sendable {
     }
 
     /// Called where a framer's `next()` returns `nil`: an empty buffer whose capacity exceeds
-    /// ``retainedCapacityLimit`` releases its storage, so an idle connection that once carried a
-    /// large frame holds no memory once its caller has drained it.
+    /// ``retainedCapacity`` releases its storage, so an idle connection that once carried a
+    /// large frame holds no more than that once its caller has drained it.
     @inlinable
     mutating func releaseIfIdle() {
-        if readIndex == writeIndex && storage.capacity > Self.retainedCapacityLimit {
+        if readIndex == writeIndex && storage.capacity > retainedCapacity {
             releaseStorage()
         }
     }
@@ -148,6 +213,7 @@ struct FrameBuffer: ~Copyable, Sendable {
     @usableFromInline
     mutating func close() {
         releaseStorage()
+        bytesToSkip = 0
         refusesInput = true
     }
 

@@ -50,8 +50,10 @@ public enum Varint {
 
     /// Reads a varint from the start of `bytes`.
     ///
-    /// - Parameter allowsNonMinimal: Whether to accept encodings longer than needed (a final
-    ///   `0x00` group after others), as protobuf's parsers do.
+    /// - Parameters:
+    ///   - bytes: The bytes, starting with the varint.
+    ///   - allowsNonMinimal: Whether to accept encodings longer than needed (a final `0x00`
+    ///     group after others), as protobuf's parsers do.
     /// - Throws: ``FramingError/Code/overlongVarint`` for more than 10 bytes or a non-minimal
     ///   encoding; ``FramingError/Code/varintOverflow`` for a value of 2^64 or more.
     @inlinable

@@ -29,7 +29,7 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
     /// The compiled header format, such as `Struct("!I")` or `Struct("!cI")`.
     public let header: Struct
     /// Which value of the header is the length (counting values, as
-    /// ``StructPack/Struct/slot(ofValue:recordOffset:)`` does); by default the last integer value.
+    /// StructPack's `Struct.slot(ofValue:)` does); by default the last integer value.
     public let lengthFieldIndex: Int
     /// Added to the length field's value to give the body length (the bytes after the header).
     public let lengthAdjustment: Int
@@ -38,6 +38,9 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
     /// Whether delivered frames start with the header (`Frame.bytes` = header + body) or
     /// hold the body alone. ``Frame/header`` holds the header either way.
     public let keepsHeader: Bool
+    /// What a header announcing a body over ``maximumFrameLength`` does: fail the framer (the
+    /// default) or discard the frame and go on (negative lengths always fail).
+    public let overlongFrames: OverlongFrameAction
 
     /// Where the length field lies in the header.
     @usableFromInline let lengthSlot: ValueSlot
@@ -52,12 +55,14 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
     ///   - lengthAdjustment: Added to the field's value to give the body length.
     ///   - maximumFrameLength: The longest body accepted; at least 0.
     ///   - keepsHeader: Whether frames include the header.
+    ///   - overlongFrames: Fail (default) or discard a frame whose length is over the maximum.
     /// - Throws: ``FramingError/Code/invalidConfiguration`` when the header is empty or larger
     ///   than ``maximumHeaderSize``, has no integer value, the index is not an integer value, or
     ///   the maximum is negative or so large that header plus maximum overflows `Int`.
     public init(
         header: Struct, lengthFieldIndex: Int? = nil, lengthAdjustment: Int = 0,
-        maximumFrameLength: Int = LengthFieldConfiguration.defaultMaximumFrameLength, keepsHeader: Bool = false
+        maximumFrameLength: Int = LengthFieldConfiguration.defaultMaximumFrameLength, keepsHeader: Bool = false,
+        overlongFrames: OverlongFrameAction = .fail
     ) throws(FramingError) {
         guard header.size <= Self.maximumHeaderSize else {
             throw .invalidConfiguration(
@@ -93,6 +98,7 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
         self.lengthAdjustment = lengthAdjustment
         self.maximumFrameLength = maximumFrameLength
         self.keepsHeader = keepsHeader
+        self.overlongFrames = overlongFrames
         self.lengthSlot = slot
         self.lengthIsSigned = kind == .signedInteger
     }
@@ -104,10 +110,11 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
     /// ```
     ///
     /// - Throws: ``FramingError/Code/invalidConfiguration`` for a format StructPack rejects
-    ///   (the message includes StructPack's), or as ``init(header:lengthFieldIndex:lengthAdjustment:maximumFrameLength:keepsHeader:)-(Struct,_,_,_,_)``.
+    ///   (the message includes StructPack's), or as ``init(header:lengthFieldIndex:lengthAdjustment:maximumFrameLength:keepsHeader:overlongFrames:)-(Struct,_,_,_,_,_)``.
     public init(
         header format: String = "!I", lengthFieldIndex: Int? = nil, lengthAdjustment: Int = 0,
-        maximumFrameLength: Int = LengthFieldConfiguration.defaultMaximumFrameLength, keepsHeader: Bool = false
+        maximumFrameLength: Int = LengthFieldConfiguration.defaultMaximumFrameLength, keepsHeader: Bool = false,
+        overlongFrames: OverlongFrameAction = .fail
     ) throws(FramingError) {
         let header: Struct
         do {
@@ -117,7 +124,7 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
         }
         try self.init(
             header: header, lengthFieldIndex: lengthFieldIndex, lengthAdjustment: lengthAdjustment,
-            maximumFrameLength: maximumFrameLength, keepsHeader: keepsHeader)
+            maximumFrameLength: maximumFrameLength, keepsHeader: keepsHeader, overlongFrames: overlongFrames)
     }
 
     /// The header size in bytes.
@@ -139,7 +146,7 @@ public struct LengthFieldConfiguration: Sendable, Hashable {
 
     /// One value of a frame's header, such as PostgreSQL's type byte, with no allocation.
     ///
-    /// - Throws: ``StructError`` as ``StructPack/Struct/unpackValue(at:from:at:as:)-(_,RawSpan,_,_)``.
+    /// - Throws: `StructError`, as StructPack's `Struct.unpackValue(at:from:as:)`.
     @inlinable
     public func headerValue<T: StructUnpackable>(_ index: Int, of frame: Frame, as type: T.Type) throws(StructError)
         -> T

@@ -1,6 +1,6 @@
 /// Checks and writes payloads for a ``FixedLengthFramer``: every payload must be exactly the
 /// frame length; nothing is added around it.
-public struct FixedLengthEncoder: Sendable {
+public struct FixedLengthEncoder: FrameEncoder {
     /// The framing the encoder writes.
     public let configuration: FixedLengthConfiguration
 
@@ -21,16 +21,8 @@ public struct FixedLengthEncoder: Sendable {
     /// Appends the payload to `output` after checking its length.
     ///
     /// - Throws: as ``validate(payloadCount:)``; `output` is unchanged on error.
-    public func encode(_ payload: [UInt8], appendingTo output: inout [UInt8]) throws(FramingError) {
+    public func encode(_ payload: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FramingError) {
         try validate(payloadCount: payload.count)
         output.append(contentsOf: payload)
-    }
-
-    /// The payload itself, after checking its length.
-    ///
-    /// - Throws: as ``validate(payloadCount:)``.
-    public func encode(_ payload: [UInt8]) throws(FramingError) -> [UInt8] {
-        try validate(payloadCount: payload.count)
-        return payload
     }
 }

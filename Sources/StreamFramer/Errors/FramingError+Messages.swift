@@ -53,6 +53,25 @@ extension FramingError {
             bufferedByteCount: buffered, expectedByteCount: expected)
     }
 
+    /// The end of a stream inside a frame whose length is not known (a custom framing's default).
+    @usableFromInline
+    static func truncatedFrame(buffered: Int) -> FramingError {
+        FramingError(
+            .truncatedFrame, "stream ended inside a frame: \(buffered) bytes buffered", bufferedByteCount: buffered)
+    }
+
+    @usableFromInline
+    static func needMoreBeyondMaximum(_ byteCount: Int, buffered: Int, maximum: Int) -> FramingError {
+        .invalidCut(
+            "the cutter asked for \(byteCount) more bytes with \(buffered) buffered; its maximum frame length is "
+                + "\(maximum) bytes")
+    }
+
+    @usableFromInline
+    static func invalidCut(_ message: String) -> FramingError {
+        FramingError(.invalidCut, "invalid cut: \(message)")
+    }
+
     @usableFromInline
     static func unterminatedFrame(buffered: Int) -> FramingError {
         FramingError(

@@ -22,12 +22,26 @@ public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// needed.
     public let expectedByteCount: Int?
 
+    /// When a cutter throws the error to report an over-long frame without failing the framer
+    /// (the delimiter framing's skip mode): the buffered bytes to drop before going on.
+    @usableFromInline var resumesAfterSkipping: Int?
+
     /// Creates an error.
     public init(_ code: Code, _ message: String, bufferedByteCount: Int? = nil, expectedByteCount: Int? = nil) {
         self.code = code
         self.message = message
         self.bufferedByteCount = bufferedByteCount
         self.expectedByteCount = expectedByteCount
+        self.resumesAfterSkipping = nil
+    }
+
+    /// The same error, thrown by a built-in cutter so that the engine drops `byteCount` bytes
+    /// and goes on instead of failing.
+    @usableFromInline
+    func resuming(afterSkipping byteCount: Int) -> FramingError {
+        var error = self
+        error.resumesAfterSkipping = byteCount
+        return error
     }
 
     /// The message.
@@ -52,7 +66,7 @@ extension FramingError {
         enum Kind: UInt8, Sendable {
             case invalidConfiguration, frameTooLong, negativeLength, truncatedFrame, unterminatedFrame
             case overlongVarint, varintOverflow, payloadTooLong, payloadContainsDelimiter, payloadLengthMismatch
-            case destinationTooSmall
+            case destinationTooSmall, invalidCut
         }
 
         @usableFromInline
@@ -91,6 +105,10 @@ extension FramingError {
         public static let payloadLengthMismatch = Code(.payloadLengthMismatch)
         /// An encoder's destination buffer is smaller than the header it must hold.
         public static let destinationTooSmall = Code(.destinationTooSmall)
+        /// A ``FrameCutter`` answer that breaks the cutter protocol: a frame longer than its
+        /// maximum, a negative length, more bytes skipped than are buffered. A bug in the
+        /// cutter, reported instead of a trap or an out-of-bounds read.
+        public static let invalidCut = Code(.invalidCut)
 
         /// The code's name, such as `frameTooLong`.
         public var description: String { "\(kind)" }

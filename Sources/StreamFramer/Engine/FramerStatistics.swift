@@ -18,6 +18,10 @@ public struct FramerStatistics: Sendable, Hashable {
     public var capacity: Int = 0
     /// The largest capacity the buffer has had.
     public var peakCapacity: Int = 0
+    /// Over-long frames discarded so far (discard mode, ``OverlongFrameAction/discard``).
+    public var framesDiscarded: Int = 0
+    /// Bytes of discarded frames skipped so far (header included), as they arrived.
+    public var bytesDiscarded: Int = 0
 
     /// Creates zeroed statistics.
     public init() {}

@@ -17,6 +17,9 @@
 ///
 /// Errors never lose data: ``next()`` returns every frame completed before the bad one, then
 /// throws. What a framer does after an error depends on the framing (see each type).
+///
+/// Every framer of this library is a ``FramingEngine`` with a ``FrameCutter``; the protocol lets
+/// generic code (``AsyncFrameSequence``) take any of them.
 public protocol FrameDecoder: ~Copyable {
     /// The framing's options.
     associatedtype Configuration: Sendable

@@ -1,4 +1,4 @@
-import StructPack
+public import StructPack
 
 /// Frames payloads for a ``LengthFieldFramer`` with the same configuration: header + payload,
 /// or the header alone for a gather write (`writev`) that sends the payload without copying it.
@@ -14,20 +14,26 @@ import StructPack
 ///
 /// Whatever the encoder writes, the framer with the same configuration decodes back to the same
 /// payload: payloads it would reject are rejected here.
-public struct LengthFieldEncoder: Sendable {
+public struct LengthFieldEncoder: FrameEncoder {
     /// The framing the encoder writes.
     public let configuration: LengthFieldConfiguration
     /// The header bytes used for every field but the length (``headerSize`` bytes).
     public let headerTemplate: [UInt8]
     /// The payload counts ``lengthFieldValue(forPayloadCount:)`` accepts (empty when
     /// `lowestCount > highestCount`): checked with two comparisons per frame.
-    let lowestCount: Int
-    let highestCount: Int
+    @usableFromInline let lowestCount: Int
+    @usableFromInline let highestCount: Int
+    /// The length field's slot in the header.
+    @usableFromInline let lengthSlot: ValueSlot
+    /// The length adjustment.
+    @usableFromInline let lengthAdjustment: Int
 
     /// Creates an encoder.
     ///
-    /// - Parameter headerTemplate: The header's bytes for its other fields, such as
-    ///   `Struct("!cI").pack([0x51], 0)` for PostgreSQL's `'Q'` messages; zeros when `nil`.
+    /// - Parameters:
+    ///   - configuration: The framing to write.
+    ///   - headerTemplate: The header's bytes for its other fields, such as
+    ///     `Struct("!cI").pack([0x51], 0)` for PostgreSQL's `'Q'` messages; zeros when `nil`.
     /// - Throws: ``FramingError/Code/invalidConfiguration`` when the template is not
     ///   ``headerSize`` bytes long.
     public init(_ configuration: LengthFieldConfiguration, headerTemplate: [UInt8]? = nil) throws(FramingError) {
@@ -46,6 +52,8 @@ public struct LengthFieldEncoder: Sendable {
         let highest: Int128 =
             slot.code.kind == .signedInteger ? (Int128(1) << (bits - 1)) - 1 : (Int128(1) << bits) - 1
         let adjustment = Int128(configuration.lengthAdjustment)
+        self.lengthSlot = slot
+        self.lengthAdjustment = configuration.lengthAdjustment
         self.lowestCount = Int(Swift.max(0, adjustment))
         self.highestCount = Int(Swift.min(Int128(configuration.maximumFrameLength), highest + adjustment))
     }
@@ -53,10 +61,10 @@ public struct LengthFieldEncoder: Sendable {
     /// ``lengthFieldValue(forPayloadCount:)`` with the accepted range checked first.
     ///
     /// - Throws: as ``lengthFieldValue(forPayloadCount:)``.
-    @inline(__always)
+    @inlinable @inline(__always)
     func checkedLengthFieldValue(forPayloadCount payloadCount: Int) throws(FramingError) -> Int128 {
         if payloadCount >= lowestCount && payloadCount <= highestCount {
-            return Int128(payloadCount) - Int128(configuration.lengthAdjustment)
+            return Int128(payloadCount) - Int128(lengthAdjustment)
         }
         return try lengthFieldValue(forPayloadCount: payloadCount)
     }
@@ -132,9 +140,14 @@ public struct LengthFieldEncoder: Sendable {
     /// Stores a range-checked length field value in the header at `header` (``headerSize``
     /// bytes, the other fields already written), in the field's width and byte order: what
     /// StructPack's `packValue` stores for it, without its per-call checks.
-    @inline(__always)
+    @inlinable @inline(__always)
     func storeLengthField(_ value: Int128, at header: UnsafeMutableRawPointer) {
-        let slot = configuration.lengthSlot
+        Self.storeLengthField(value, at: header, slot: lengthSlot)
+    }
+
+    /// ``storeLengthField(_:at:)`` for the field at `slot`.
+    @inlinable @inline(__always)
+    static func storeLengthField(_ value: Int128, at header: UnsafeMutableRawPointer, slot: ValueSlot) {
         let bits = UInt64(truncatingIfNeeded: value)
         // safe because the slot lies inside the header (Struct made it); integer codes are 1, 2,
         // 4 or 8 bytes, and the value fits the field (checked by lengthFieldValue).
@@ -170,34 +183,27 @@ public struct LengthFieldEncoder: Sendable {
     ///
     /// - Throws: as ``lengthFieldValue(forPayloadCount:)``; `output` is unchanged on error.
     /// - Complexity: O(payload) amortised.
+    @inlinable
     public func encode(_ payload: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FramingError) {
         let value = try checkedLengthFieldValue(forPayloadCount: payload.count)
-        let start = output.count
-        output.append(contentsOf: headerTemplate)
-        output.withUnsafeMutableBytes { buffer in
-            // safe because the header (at least the length field's bytes) was just appended at start.
-            if let base = buffer.baseAddress { storeLengthField(value, at: base + start) }
+        let count = payload.count
+        let slot = lengthSlot
+        // One append of header + payload, written in place. The closures capture plain values
+        // only (not the encoder, whose copy would cost a retain and release per frame).
+        headerTemplate.withUnsafeBytes { template in
+            let size = template.count
+            output.append(addingCapacity: size &+ count) { (span: inout OutputSpan<UInt8>) in
+                span.withUnsafeMutableBufferPointer { (buffer, initialized) in
+                    guard let target = UnsafeMutableRawPointer(buffer.baseAddress) else { return }
+                    // safe because the span has room for size + count bytes and the slot lies
+                    // inside the header.
+                    if let source = template.baseAddress { target.copyMemory(from: source, byteCount: size) }
+                    Self.storeLengthField(value, at: target, slot: slot)
+                    if let source = payload.baseAddress { (target + size).copyMemory(from: source, byteCount: count) }
+                    initialized = size &+ count
+                }
+            }
         }
-        output.append(contentsOf: payload)
-    }
-
-    /// Appends header + payload to `output`.
-    ///
-    /// - Throws: as ``encode(_:appendingTo:)-(UnsafeRawBufferPointer,_)``.
-    public func encode(_ payload: [UInt8], appendingTo output: inout [UInt8]) throws(FramingError) {
-        try payload.span.bytes.withUnsafeBytes { (buffer) throws(FramingError) in
-            try encode(buffer, appendingTo: &output)
-        }
-    }
-
-    /// Header + payload in a new array.
-    ///
-    /// - Throws: as ``encode(_:appendingTo:)-(UnsafeRawBufferPointer,_)``.
-    public func encode(_ payload: [UInt8]) throws(FramingError) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(headerSize + payload.count)
-        try encode(payload, appendingTo: &output)
-        return output
     }
 
     /// Calls `body` with the bytes of `array` from `start` on, with typed throws.

@@ -130,4 +130,11 @@ extension AsyncSequence where Element: Sequence<UInt8> {
     public func frames(_ configuration: Framing) -> AsyncFrameSequence<Self, Framer> {
         AsyncFrameSequence(self, configuration: configuration)
     }
+
+    /// The frames of these chunks cut by a framing of your own (a cutter that is its own
+    /// configuration); each iterator gets a copy of `cutter`.
+    public func frames<Cutter: FrameCutter>(cutBy cutter: Cutter) -> AsyncFrameSequence<Self, FramingEngine<Cutter>>
+    where Cutter.Configuration == Cutter {
+        AsyncFrameSequence(self, configuration: cutter)
+    }
 }

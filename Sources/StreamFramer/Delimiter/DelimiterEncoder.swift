@@ -10,7 +10,7 @@
 /// let encoder = try DelimiterEncoder(DelimiterConfiguration(delimiter: Array("\r\n".utf8)))
 /// try encoder.encode(Array("hello".utf8))    // 68 65 6c 6c 6f 0d 0a
 /// ```
-public struct DelimiterEncoder: Sendable {
+public struct DelimiterEncoder: FrameEncoder {
     /// The framing the encoder writes.
     public let configuration: DelimiterConfiguration
     /// The delimiter written after each payload.
@@ -64,18 +64,10 @@ public struct DelimiterEncoder: Sendable {
     /// Appends payload + delimiter to `output`.
     ///
     /// - Throws: as ``validate(_:)-(UnsafeRawBufferPointer)``; `output` is unchanged on error.
-    public func encode(_ payload: [UInt8], appendingTo output: inout [UInt8]) throws(FramingError) {
+    /// - Complexity: O(payload).
+    public func encode(_ payload: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(FramingError) {
         try validate(payload)
         output.append(contentsOf: payload)
         output.append(contentsOf: delimiter)
-    }
-
-    /// Payload + delimiter in a new array.
-    ///
-    /// - Throws: as ``validate(_:)-(UnsafeRawBufferPointer)``.
-    public func encode(_ payload: [UInt8]) throws(FramingError) -> [UInt8] {
-        var output: [UInt8] = []
-        try encode(payload, appendingTo: &output)
-        return output
     }
 }
