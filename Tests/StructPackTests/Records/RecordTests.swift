@@ -410,6 +410,31 @@ struct RecordPathTests {
         toggle.skip = false
     }
 
+    @Test func aRecordThatVisitsFewerValuesIsStoppedOnThePlannedPath() throws {
+        // A string field puts the record on the planned path (SPEC §1.12).
+        final class Switch: @unchecked Sendable { var skip = false }
+        struct Skipping: StructRecord {
+            nonisolated(unsafe) static var toggle: Switch?
+            static let layout = StructLayout<Skipping>("<2sH")
+            var tag: [UInt8] = []
+            var b: UInt16 = 0
+            mutating func fields(_ field: inout some StructFields) throws(StructError) {
+                try field(&tag)
+                if Self.toggle?.skip != true { try field(&b) }
+            }
+        }
+        let toggle = Switch()
+        Skipping.toggle = toggle
+        #expect(Skipping.layout.error == nil)
+        toggle.skip = true
+        let expected = "the fields of Skipping did not match format '<2sH' as when they were checked: "
+            + "fields(_:) must visit the same fields, in the same order, every time"
+        #expect(throws: StructError(.typeMismatch, expected)) { try Skipping(unpacking: [0x61, 0x62, 2, 0]) }
+        #expect(throws: StructError(.typeMismatch, expected)) { try Skipping(tag: [0x61], b: 2).packed() }
+        toggle.skip = false
+        #expect(try Skipping(unpacking: [0x61, 0x62, 2, 0]).b == 2)
+    }
+
     @Test func anUnknownRawValueOnThePlannedPathIsLocated() throws {
         struct Tagged: StructRecord {
             static let layout = StructLayout<Tagged>("<2sH")
