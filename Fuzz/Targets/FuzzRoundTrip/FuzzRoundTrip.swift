@@ -121,11 +121,11 @@ private func checkIteration(_ format: Struct, record: UnsafeRawBufferPointer, va
         invariant(records.count == count, "\(format): \(records.count) records, expected \(count)")
         var seen = 0
         for found in records {
-            invariant(sameValues(found, values), "\(format): record \(seen) is \(found)")
+            invariant(sameValues(Array(found), values), "\(format): record \(seen) is \(found)")
             seen += 1
         }
         invariant(seen == count, "\(format): iterated \(seen) records of \(count)")
-        if count > 0 { invariant(sameValues(records[count - 1], values), "\(format): last record by index") }
+        if count > 0 { invariant(sameValues(Array(records[count - 1]), values), "\(format): last record by index") }
         let fromArray = try format.iterUnpack(bytes)
         invariant(fromArray.count == count, "\(format): iterUnpack of an array")
     } catch {

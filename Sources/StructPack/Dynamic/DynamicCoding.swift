@@ -70,39 +70,20 @@ extension Struct {
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self)
             return .double(Double(bitPattern: swaps ? raw.byteSwapped : raw))
         case .other:
-            return StructValue._unsafeUnpack(
-                from: bytes,
-                at: ValueSlot(
-                    code: slot.code, offset: offset, size: slot.size, byteOrder: byteOrder, swapsBytes: swaps),
-                owner: nil)
+            return dynamicValueSlowly(bytes, slot, base: base, byteOrder: byteOrder, swapsBytes: swaps)
         }
     }
 
-    /// Replaces the contents of `values` with the values of the record at `base` (bounds checked
-    /// by the caller), reusing the array's storage when it is uniquely referenced and already
-    /// holds one element per slot.
-    @inlinable
-    static func fillValues(
-        _ values: inout [StructValue], from bytes: RawSpan, at base: Int, slots: [Slot], byteOrder: ByteOrder,
-        swapsBytes: Bool
-    ) {
-        if values.count == slots.count {
-            // Overwrite in place: one uniqueness check, no reallocation, no bulk destroy.
-            values.withUnsafeMutableBufferPointer { buffer in
-                slots.withUnsafeBufferPointer { slots in
-                    for index in slots.indices {
-                        buffer[index] = dynamicValue(
-                            bytes, slots[index], base: base, byteOrder: byteOrder, swapsBytes: swapsBytes)
-                    }
-                }
-            }
-            return
-        }
-        values.removeAll(keepingCapacity: true)
-        values.reserveCapacity(slots.count)
-        for slot in slots {
-            values.append(dynamicValue(bytes, slot, base: base, byteOrder: byteOrder, swapsBytes: swapsBytes))
-        }
+    /// ``dynamicValue(_:_:base:byteOrder:swapsBytes:)`` for `e`, `f`, `c`, `s` and `p`, out of
+    /// line so that the common codes' switch stays small where it is inlined.
+    @usableFromInline @inline(never)
+    static func dynamicValueSlowly(
+        _ bytes: RawSpan, _ slot: Slot, base: Int, byteOrder: ByteOrder, swapsBytes swaps: Bool
+    ) -> StructValue {
+        StructValue._unsafeUnpack(
+            from: bytes,
+            at: ValueSlot(code: slot.code, offset: base &+ slot.offset, size: slot.size, byteOrder: byteOrder, swapsBytes: swaps),
+            owner: nil)
     }
 
     /// Stores `value` in `slot` of the record at `base` (bounds checked by the caller) when it is
