@@ -248,7 +248,7 @@ struct RandomCase {
                 return Hex.encode(buffer) == expected["buffer"] as? String ? nil : "\(self): buffer \(Hex.encode(buffer))"
             default:
                 // Walked with the iterator and compared whole: a skipped or extra record differs.
-                let records = iterated(try compiled.iterUnpack(bytes))
+                let records = iterated(try compiled.iterUnpack(bytes)).map(Array.init)
                 let expectedRecords = expected["records"] as? [Any] ?? []
                 let same = records.count == expectedRecords.count
                     && zip(records, expectedRecords).allSatisfy { matches($0, $1) }

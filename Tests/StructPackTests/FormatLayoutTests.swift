@@ -97,7 +97,7 @@ struct StructValueTests {
         #expect(buffer == [0, 0, 0xFE, 0xFF])
         try Struct.pack("<h", into: &buffer, at: 0, [1])
         #expect(buffer == [1, 0, 0xFE, 0xFF])
-        #expect(iterated(try Struct.iterUnpack("<h", buffer)) == [[1], [-2]])
+        #expect(iterated(try Struct.iterUnpack("<h", buffer)).map(Array.init) == [[1], [-2]])
         #expect(throws: StructError(.badCharacter, "bad char in struct format")) { _ = try Struct.calcsize("Z") }
     }
 

@@ -227,9 +227,9 @@ enum GoldenCaseRunner {
             guard vector.error == nil else { return "iterated, CPython raised" }
             let expected = (vector.records ?? []).map { $0.map(\.value) }
             // The iterator and the subscripts must each give exactly CPython's records.
-            let walked = iterated(records)
+            let walked = iterated(records).map(Array.init)
             if !sameRecords(walked, expected) { return "iterated \(describe(walked)), CPython \(describe(expected))" }
-            let indexed = records.indices.map { records[$0] }
+            let indexed = records.indices.map { Array(records[$0]) }
             if !sameRecords(indexed, expected) { return "indexed \(describe(indexed)), CPython \(describe(expected))" }
             if compiled.valueCount == 1 {
                 // The typed collection's own iterator, for one-value records.

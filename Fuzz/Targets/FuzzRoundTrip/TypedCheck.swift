@@ -4,7 +4,7 @@ import StructPack
 ///
 /// Unpacking: with types SPEC.md §1.7 accepts for every value, every typed entry point returns
 /// the dynamic values (floats bit for bit); otherwise each throws the same `typeMismatch`
-/// naming the first value whose type cannot hold it (or the count). Buffer errors are the
+/// naming the first value whose type cannot hold it, or else the count. Buffer errors are the
 /// dynamic API's, and come first.
 ///
 /// Packing: arbitrary Swift values (edge cases often) pack to the bytes their dynamic
@@ -51,20 +51,22 @@ enum TypedCheck {
         }
     }
 
-    /// The `typeMismatch` the typed API must throw for `types`, or `nil` when they fit.
+    /// The `typeMismatch` the typed API must throw for `types`, or `nil` when they fit. The types
+    /// are checked in order as they are visited, so the first type that cannot hold its value is
+    /// reported before a count that differs from the format's (found once all are visited).
     static func expectedUnpackError(_ format: Struct, types: [any FuzzElement.Type], slots: [ValueSlot])
         -> ExpectedError?
     {
-        guard types.count == format.valueCount else {
-            return ExpectedError(
-                code: .typeMismatch,
-                message: "format '\(format.format)' has \(format.valueCount) values but \(types.count) types were given")
-        }
         for (index, (type, slot)) in zip(types, slots).enumerated() where !type.accepts(slot.code, size: slot.size) {
             return ExpectedError(
                 code: .typeMismatch,
                 message: "value \(index) of format '\(format.format)' is '\(slot.code.character)' (\(slot.size) bytes), "
                     + "which \(type) cannot hold")
+        }
+        guard types.count == format.valueCount else {
+            return ExpectedError(
+                code: .typeMismatch,
+                message: "format '\(format.format)' has \(format.valueCount) values but \(types.count) types were given")
         }
         return nil
     }

@@ -1,7 +1,8 @@
 // The dynamic API's per-value fast paths: one switch on a kind decided when the format was
-// compiled, then a load or a range check and a store. Everything the fast paths do not take
-// (half and single floats, strings, conversions, out-of-range values) goes through
-// StructValue's general coding, so results and errors are those of CPython either way.
+// compiled, then a load, or a range check and a store. Everything the fast paths do not take
+// (half and single floats, `c`, conversions between types, out-of-range values, and unpacking
+// byte values) goes through StructValue's general coding, so results and errors are those of
+// CPython either way.
 
 /// A value's code family and width, when the dynamic API can move it with one load or store.
 @usableFromInline
@@ -10,7 +11,11 @@ enum ScalarKind: UInt8, Sendable, Hashable {
     case signed8, signed16, signed32, signed64
     case bool
     case double
-    /// `e`, `f`, `c`, `s`, `p`: the general path.
+    /// `s`: packing copies the bytes and zero-pads them.
+    case string
+    /// `p` of at least one byte: packing writes a length byte, then the bytes zero-padded.
+    case pascalString
+    /// `e`, `f`, `c`, `0p`: the general path.
     case other
 
     @inlinable
@@ -26,6 +31,8 @@ enum ScalarKind: UInt8, Sendable, Hashable {
         case (.signedInteger, 8): self = .signed64
         case (.bool, 1): self = .bool
         case (.floatingPoint, 8) where code == .double: self = .double
+        case (.string, _): self = .string
+        case (.pascalString, 1...): self = .pascalString
         default: self = .other
         }
     }
@@ -69,83 +76,121 @@ extension Struct {
         case .double:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self)
             return .double(Double(bitPattern: swaps ? raw.byteSwapped : raw))
-        case .other:
-            return StructValue._unsafeUnpack(
-                from: bytes,
-                at: ValueSlot(
-                    code: slot.code, offset: offset, size: slot.size, byteOrder: byteOrder, swapsBytes: swaps),
-                owner: nil)
+        case .string, .pascalString, .other:
+            return dynamicValueSlowly(bytes, slot, base: base, byteOrder: byteOrder, swapsBytes: swaps)
         }
     }
 
-    /// Replaces the contents of `values` with the values of the record at `base` (bounds checked
-    /// by the caller), reusing the array's storage when it is uniquely referenced and already
-    /// holds one element per slot.
-    @inlinable
-    static func fillValues(
-        _ values: inout [StructValue], from bytes: RawSpan, at base: Int, slots: [Slot], byteOrder: ByteOrder,
-        swapsBytes: Bool
-    ) {
-        if values.count == slots.count {
-            // Overwrite in place: one uniqueness check, no reallocation, no bulk destroy.
-            values.withUnsafeMutableBufferPointer { buffer in
-                slots.withUnsafeBufferPointer { slots in
-                    for index in slots.indices {
-                        buffer[index] = dynamicValue(
-                            bytes, slots[index], base: base, byteOrder: byteOrder, swapsBytes: swapsBytes)
-                    }
-                }
-            }
-            return
-        }
-        values.removeAll(keepingCapacity: true)
-        values.reserveCapacity(slots.count)
-        for slot in slots {
-            values.append(dynamicValue(bytes, slot, base: base, byteOrder: byteOrder, swapsBytes: swapsBytes))
-        }
+    /// ``dynamicValue(_:_:base:byteOrder:swapsBytes:)`` for `e`, `f`, `c`, `s` and `p`, out of
+    /// line so that the common codes' switch stays small where it is inlined.
+    @usableFromInline @inline(never)
+    static func dynamicValueSlowly(
+        _ bytes: RawSpan, _ slot: Slot, base: Int, byteOrder: ByteOrder, swapsBytes swaps: Bool
+    ) -> StructValue {
+        StructValue._unsafeUnpack(
+            from: bytes,
+            at: ValueSlot(code: slot.code, offset: base &+ slot.offset, size: slot.size, byteOrder: byteOrder, swapsBytes: swaps),
+            owner: nil)
     }
 
-    /// Stores `value` in `slot` of the record at `base` (bounds checked by the caller) when it is
-    /// the value's own type and in range for every code of the slot's family and width.
+    /// Packs values from `start` on into the record at `record` with one switch each, and stops
+    /// at the first value that is not its code's own type (a Python `int` for an integer code,
+    /// `bool` for `?`, `float` for `d`, `bytes` for `s` and `p`) or is out of range: the general
+    /// path packs that one, or throws CPython's error for it.
     ///
-    /// - Returns: `false`, having written nothing, when the general path must pack it.
+    /// - Parameters:
+    ///   - values: One value per slot.
+    ///   - record: The record's first byte; the caller checked that the record lies in memory
+    ///     it may write.
+    /// - Returns: The index of the first value not packed; `slots.count` when all were.
     @inlinable @inline(__always)
-    static func packDynamicValue(
-        _ value: StructValue, _ slot: Slot, base: Int, swapsBytes swaps: Bool, into bytes: inout MutableRawSpan
-    ) -> Bool {
-        let offset = base &+ slot.offset
-        // safe because the caller checked the record lies inside bytes, and the slot inside it.
-        switch (slot.scalar, value) {
-        case (.unsigned8, .int(let v)) where v >= 0 && v <= Int128(UInt8.max):
-            bytes.storeBytes(of: UInt8(truncatingIfNeeded: v), toUncheckedByteOffset: offset, as: UInt8.self)
-        case (.unsigned16, .int(let v)) where v >= 0 && v <= Int128(UInt16.max):
-            let raw = UInt16(truncatingIfNeeded: v)
-            bytes.storeBytes(of: swaps ? raw.byteSwapped : raw, toUncheckedByteOffset: offset, as: UInt16.self)
-        case (.unsigned32, .int(let v)) where v >= 0 && v <= Int128(UInt32.max):
-            let raw = UInt32(truncatingIfNeeded: v)
-            bytes.storeBytes(of: swaps ? raw.byteSwapped : raw, toUncheckedByteOffset: offset, as: UInt32.self)
-        case (.unsigned64, .int(let v)) where v >= 0 && v <= Int128(UInt64.max):
-            let raw = UInt64(truncatingIfNeeded: v)
-            bytes.storeBytes(of: swaps ? raw.byteSwapped : raw, toUncheckedByteOffset: offset, as: UInt64.self)
-        case (.signed8, .int(let v)) where v >= Int128(Int8.min) && v <= Int128(Int8.max):
-            bytes.storeBytes(of: Int8(truncatingIfNeeded: v), toUncheckedByteOffset: offset, as: Int8.self)
-        case (.signed16, .int(let v)) where v >= Int128(Int16.min) && v <= Int128(Int16.max):
-            let raw = Int16(truncatingIfNeeded: v)
-            bytes.storeBytes(of: swaps ? raw.byteSwapped : raw, toUncheckedByteOffset: offset, as: Int16.self)
-        case (.signed32, .int(let v)) where v >= Int128(Int32.min) && v <= Int128(Int32.max):
-            let raw = Int32(truncatingIfNeeded: v)
-            bytes.storeBytes(of: swaps ? raw.byteSwapped : raw, toUncheckedByteOffset: offset, as: Int32.self)
-        case (.signed64, .int(let v)) where v >= Int128(Int64.min) && v <= Int128(Int64.max):
-            let raw = Int64(truncatingIfNeeded: v)
-            bytes.storeBytes(of: swaps ? raw.byteSwapped : raw, toUncheckedByteOffset: offset, as: Int64.self)
-        case (.bool, .bool(let flag)):
-            bytes.storeBytes(of: flag ? 1 : 0, toUncheckedByteOffset: offset, as: UInt8.self)
-        case (.double, .double(let number)):
-            let raw = number.bitPattern
-            bytes.storeBytes(of: swaps ? raw.byteSwapped : raw, toUncheckedByteOffset: offset, as: UInt64.self)
-        default:
-            return false
+    static func packScalars(
+        _ values: UnsafeBufferPointer<StructValue>, from start: Int, _ slots: UnsafeBufferPointer<Slot>,
+        into record: UnsafeMutableRawPointer, swapsBytes swaps: Bool
+    ) -> Int {
+        var index = start
+        while index < slots.count {
+            let slot = slots[index]
+            // safe because each slot lies inside the record, which the caller checked.
+            let target = record + slot.offset
+            switch slot.scalar {
+            case .unsigned8:
+                guard case .int(let v) = values[index], v >= 0 && v <= Int128(UInt8.max) else { return index }
+                target.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
+            case .unsigned16:
+                guard case .int(let v) = values[index], v >= 0 && v <= Int128(UInt16.max) else { return index }
+                let raw = UInt16(truncatingIfNeeded: v)
+                target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt16.self)
+            case .unsigned32:
+                guard case .int(let v) = values[index], v >= 0 && v <= Int128(UInt32.max) else { return index }
+                let raw = UInt32(truncatingIfNeeded: v)
+                target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt32.self)
+            case .unsigned64:
+                guard case .int(let v) = values[index], v >= 0 && v <= Int128(UInt64.max) else { return index }
+                let raw = UInt64(truncatingIfNeeded: v)
+                target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt64.self)
+            case .signed8:
+                guard case .int(let v) = values[index], v >= Int128(Int8.min) && v <= Int128(Int8.max) else {
+                    return index
+                }
+                target.storeBytes(of: Int8(truncatingIfNeeded: v), as: Int8.self)
+            case .signed16:
+                guard case .int(let v) = values[index], v >= Int128(Int16.min) && v <= Int128(Int16.max) else {
+                    return index
+                }
+                let raw = Int16(truncatingIfNeeded: v)
+                target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: Int16.self)
+            case .signed32:
+                guard case .int(let v) = values[index], v >= Int128(Int32.min) && v <= Int128(Int32.max) else {
+                    return index
+                }
+                let raw = Int32(truncatingIfNeeded: v)
+                target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: Int32.self)
+            case .signed64:
+                guard case .int(let v) = values[index], v >= Int128(Int64.min) && v <= Int128(Int64.max) else {
+                    return index
+                }
+                let raw = Int64(truncatingIfNeeded: v)
+                target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: Int64.self)
+            case .bool:
+                guard case .bool(let flag) = values[index] else { return index }
+                target.storeBytes(of: flag ? 1 : 0, as: UInt8.self)
+            case .double:
+                guard case .double(let number) = values[index] else { return index }
+                let raw = number.bitPattern
+                target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt64.self)
+            case .string:
+                guard case .bytes(let source) = values[index] else { return index }
+                storeString(source, size: slot.size, at: target)
+            case .pascalString:
+                guard case .bytes(let source) = values[index] else { return index }
+                storePascalString(source, size: slot.size, at: target)
+            case .other:
+                return index
+            }
+            index &+= 1
         }
-        return true
+        return index
+    }
+
+    /// An `s` of `size` bytes: the first `size` bytes of `source`, zero-padded (CPython's rule;
+    /// ``ScalarCoding/storeBytes(_:into:_:)`` is the general path's copy of it).
+    @inlinable
+    static func storeString(_ source: [UInt8], size: Int, at target: UnsafeMutableRawPointer) {
+        let copied = min(source.count, size)
+        source.withUnsafeBytes { source in
+            // safe because copied <= source.count and copied <= size, the slot's length.
+            if copied > 0 { target.copyMemory(from: source.baseAddress!, byteCount: copied) }
+        }
+        if copied < size { (target + copied).initializeMemory(as: UInt8.self, repeating: 0, count: size &- copied) }
+    }
+
+    /// A `p` of `size` (at least 1) bytes: a length byte of min(count, size - 1, 255), then the
+    /// bytes, zero-padded.
+    @inlinable
+    static func storePascalString(_ source: [UInt8], size: Int, at target: UnsafeMutableRawPointer) {
+        let copied = min(source.count, size &- 1)
+        target.storeBytes(of: UInt8(truncatingIfNeeded: min(copied, 255)), as: UInt8.self)
+        storeString(source, size: size &- 1, at: target + 1)
     }
 }

@@ -13,90 +13,68 @@ extension Struct {
         return byteCount / size
     }
 
-    /// Records of dynamic values, unpacked lazily from a buffer of back-to-back records.
+    /// Records of dynamic values, unpacked lazily from a buffer of back-to-back records: each
+    /// element is a ``RecordValues`` view that reads a value when it is subscripted.
     public struct Records: RandomAccessCollection, Sendable {
-        /// The format of each record.
-        public let format: Struct
-        @usableFromInline let storage: _RecordStorage
+        @usableFromInline let source: _DynamicRecordSource
 
         /// The number of records.
         public let count: Int
 
         @usableFromInline
-        init(format: Struct, storage: _RecordStorage, count: Int) {
-            self.format = format
-            self.storage = storage
+        init(source: _DynamicRecordSource, count: Int) {
+            self.source = source
             self.count = count
         }
 
+        /// The format of each record.
+        public var format: Struct { source.format }
+
         /// 0.
+        @inlinable
         public var startIndex: Int { 0 }
+
         /// The number of records.
+        @inlinable
         public var endIndex: Int { count }
 
         /// The values of record `index`.
         ///
         /// - Precondition: `0 <= index < count`, as for any collection.
-        /// - Complexity: O(format size).
-        public subscript(index: Int) -> [StructValue] {
+        /// - Complexity: O(1) for formats within 1,024 values, O(format size) otherwise.
+        @inlinable
+        public subscript(index: Int) -> RecordValues {
             precondition(index >= 0 && index < count, "record index out of range")
-            var values: [StructValue] = []
-            read(index, into: &values)
-            return values
+            // index < count, so the record lies inside the buffer.
+            return RecordValues(source: source, base: index &* source.size)
         }
 
-        /// Replaces `values` with record `index`'s values, reusing its storage when it can.
-        @inline(__always)
-        func read(_ index: Int, into values: inout [StructValue]) {
-            let base = index &* format.size  // index < count, so inside the buffer
-            if format.slots.count == format.valueCount {
-                // The per-value table's fast path, given the table and two flags rather than the
-                // whole format.
-                if let pointer = storage.pointer {
-                    Struct.fillValues(
-                        &values, from: pointer.bytes, at: base, slots: format.slots, byteOrder: format.byteOrder,
-                        swapsBytes: format.swapsBytes)
-                } else {
-                    Struct.fillValues(
-                        &values, from: storage.slice.span.bytes, at: base, slots: format.slots,
-                        byteOrder: format.byteOrder, swapsBytes: format.swapsBytes)
-                }
-                return
-            }
-            // The allocation check already passed for one record when the collection was made.
-            if let pointer = storage.pointer {
-                try? format.values(in: pointer.bytes, at: base, into: &values)
-            } else {
-                try? format.values(in: storage.slice.span.bytes, at: base, into: &values)
-            }
-        }
-
-        /// An iterator that reuses one array for every record when the previous record's array
-        /// has been released (as in a `for` loop), so iterating allocates once, not per record.
+        /// An iterator that walks byte offsets.
+        @inlinable
         public func makeIterator() -> Iterator {
-            Iterator(records: self)
+            Iterator(source: source, end: count &* source.size)
         }
 
-        /// Iterates over records in order, reusing storage between them.
+        /// Iterates over records in order.
         public struct Iterator: IteratorProtocol, Sendable {
-            let records: Records
-            var index = 0
-            var scratch: [StructValue] = []
+            @usableFromInline let source: _DynamicRecordSource
+            /// The buffer's byte count: count × size, checked when the records were made.
+            @usableFromInline let end: Int
+            @usableFromInline var offset = 0
 
-            init(records: Records) {
-                self.records = records
+            @inlinable
+            init(source: _DynamicRecordSource, end: Int) {
+                self.source = source
+                self.end = end
             }
 
             /// The next record's values, or `nil` after the last.
-            public mutating func next() -> [StructValue]? {
-                guard index < records.count else { return nil }
-                // Move the array out so that reading the records overlaps no access to self.
-                var values: [StructValue] = []
-                swap(&values, &scratch)
-                records.read(index, into: &values)
-                index += 1
-                scratch = values
-                return values
+            @inlinable @inline(__always)
+            public mutating func next() -> RecordValues? {
+                guard offset < end else { return nil }
+                let base = offset
+                offset &+= source.size
+                return RecordValues(source: source, base: base)
             }
         }
     }
@@ -115,7 +93,8 @@ extension Struct {
     /// - Throws: as ``iterUnpack(_:)-([UInt8])``.
     public func iterUnpack(_ bytes: ArraySlice<UInt8>) throws(StructError) -> Records {
         try Self.checkAllocation(count: valueCount, stride: MemoryLayout<StructValue>.stride)
-        return Records(format: self, storage: _RecordStorage(slice: bytes), count: try recordCount(byteCount: bytes.count))
+        let count = try recordCount(byteCount: bytes.count)
+        return Records(source: _DynamicRecordSource(format: self, storage: _RecordStorage(slice: bytes)), count: count)
     }
 
     /// Unpacks back-to-back records of a buffer lazily.
@@ -125,6 +104,7 @@ extension Struct {
     /// - Throws: as ``iterUnpack(_:)-([UInt8])``.
     public func iterUnpack(_ bytes: UnsafeRawBufferPointer) throws(StructError) -> Records {
         try Self.checkAllocation(count: valueCount, stride: MemoryLayout<StructValue>.stride)
-        return Records(format: self, storage: _RecordStorage(pointer: bytes), count: try recordCount(byteCount: bytes.count))
+        let count = try recordCount(byteCount: bytes.count)
+        return Records(source: _DynamicRecordSource(format: self, storage: _RecordStorage(pointer: bytes)), count: count)
     }
 }

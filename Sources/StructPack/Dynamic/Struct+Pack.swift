@@ -130,39 +130,69 @@ extension Struct {
     /// state on error: zeros, then the values before the failing one, then whatever the failing
     /// one writes in CPython (only an out-of-range big-endian `q`/`Q`).
     ///
-    /// Inlinable, and never passing the array itself to a function that is not, so that the
-    /// array literal a ported `pack_into(buf, off, [.int(a), .int(b)])` call builds can live on
-    /// the stack: no heap allocation per call.
-    ///
     /// - Throws: the first failing value's error, with its value index and byte offset.
     @inlinable
     func packValues(_ values: [StructValue], into bytes: inout MutableRawSpan, at base: Int) throws(StructError) {
         guard slots.count == valueCount else {
-            try packValuesByWalkingFields(values.map { $0 }, into: &bytes, at: base)
+            try packValuesByWalkingFields(values, into: &bytes, at: base)
             return
         }
         if hasPadding { zero(&bytes, at: base) }
         var index = 0
-        do throws(StructError) {
-            // One switch per value; values of another type or out of range take the general
-            // path, which packs them or throws CPython's error.
-            while index < valueCount {
-                let slot = slots[index]
-                let value = values[index]
-                if !Self.packDynamicValue(value, slot, base: base, swapsBytes: swapsBytes, into: &bytes) {
-                    try packValueSlowly(value, slot, base: base, into: &bytes)
-                }
-                index &+= 1
+        while true {
+            // One switch per value while values are their codes' own types and in range; the
+            // general path packs any other value, or throws CPython's error for it.
+            index = packScalars(values, from: index, into: &bytes, at: base)
+            if index == valueCount { return }
+            do throws(StructError) {
+                try packValueSlowly(values[index], slots[index], base: base, into: &bytes)
+            } catch {
+                throw packFailure(error, values, index: index, into: &bytes, at: base)
             }
-        } catch {
-            // CPython zeroes the record before packing, so what precedes the failing value stays
-            // packed, the failing value leaves what its converter wrote, and the rest is zero.
-            zero(&bytes, at: base)
-            for replayed in 0...index {
-                try? packValueSlowly(values[replayed], slots[replayed], base: base, into: &bytes)
-            }
-            throw StructError.locate(error, index: index, offset: base &+ slots[index].offset)
+            index &+= 1
         }
+    }
+
+    /// ``Struct/packScalars(_:from:_:into:swapsBytes:)`` over the record at `base` of `bytes`.
+    ///
+    /// - Returns: The index of the first value not packed; ``valueCount`` when all were.
+    @inlinable @inline(__always)
+    func packScalars(_ values: [StructValue], from start: Int, into bytes: inout MutableRawSpan, at base: Int)
+        -> Int
+    {
+        bytes.withUnsafeMutableBytes { output in
+            // No memory at all: the record has size 0, and its values (`0s`, `0p`) take the
+            // general path.
+            guard let memory = output.baseAddress else { return start }
+            // safe because base + size <= output.count, checked by the caller.
+            let record = memory + base
+            return values.withUnsafeBufferPointer { values in
+                slots.withUnsafeBufferPointer { slots in
+                    // Two copies of the loop, so that neither tests the byte order per value.
+                    swapsBytes
+                        ? Self.packScalars(values, from: start, slots, into: record, swapsBytes: true)
+                        : Self.packScalars(values, from: start, slots, into: record, swapsBytes: false)
+                }
+            }
+        }
+    }
+
+    /// Leaves the record as CPython leaves it when value `index` failed with `error`: zeros, the
+    /// values before it, and what the failing one writes (see
+    /// ``packValues(_:into:at:)``).
+    ///
+    /// - Returns: `error`, located at the value's index and byte offset.
+    @usableFromInline @inline(never)
+    func packFailure(_ error: StructError, _ values: [StructValue], index: Int, into bytes: inout MutableRawSpan, at base: Int)
+        -> StructError
+    {
+        // CPython zeroes the record before packing, so what precedes the failing value stays
+        // packed, the failing value leaves what its converter wrote, and the rest is zero.
+        zero(&bytes, at: base)
+        for replayed in 0...index {
+            try? packValueSlowly(values[replayed], slots[replayed], base: base, into: &bytes)
+        }
+        return StructError.locate(error, index: index, offset: base &+ slots[index].offset)
     }
 
     /// One value by the general path: CPython's conversion, checks and errors.

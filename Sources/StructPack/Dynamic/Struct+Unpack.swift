@@ -67,31 +67,32 @@ extension Struct {
         try unpack(from: bytes.bytes, at: offset)
     }
 
-    /// Reads every value of one record at `base`, which the caller has bounds-checked.
+    /// Reads every value of one record at `base`, which the caller has bounds-checked, into a new
+    /// array (as Python's `unpack` returns a new tuple).
     ///
     /// - Throws: `.allocationLimit` when the values would need more than ``allocationLimit`` bytes.
     func values(in bytes: RawSpan, at base: Int) throws(StructError) -> [StructValue] {
-        var result: [StructValue] = []
-        try values(in: bytes, at: base, into: &result)
-        return result
-    }
-
-    /// Replaces the contents of `values` with every value of the record at `base` (bounds
-    /// checked by the caller), reusing its storage when it is uniquely referenced.
-    ///
-    /// - Throws: `.allocationLimit` when the values would need more than ``allocationLimit`` bytes.
-    func values(in bytes: RawSpan, at base: Int, into values: inout [StructValue]) throws(StructError) {
         guard slots.count == valueCount else {
-            values = try valuesByWalkingFields(in: bytes, at: base)
-            return
+            try Self.checkAllocation(count: valueCount, stride: MemoryLayout<StructValue>.stride)
+            return valuesByWalkingFields(in: bytes, at: base)
         }
         // A per-value table exists only for formats of at most 1,024 values: far below the limit.
-        Self.fillValues(&values, from: bytes, at: base, slots: slots, byteOrder: byteOrder, swapsBytes: swapsBytes)
+        // Appended to reserved storage: Array(repeating:count:) and
+        // Array(unsafeUninitializedCapacity:) look the storage type up at run time.
+        var values: [StructValue] = []
+        values.reserveCapacity(slots.count)
+        slots.withUnsafeBufferPointer { slots in
+            for slot in slots {
+                values.append(
+                    Self.dynamicValue(bytes, slot, base: base, byteOrder: byteOrder, swapsBytes: swapsBytes))
+            }
+        }
+        return values
     }
 
-    /// ``values(in:at:)`` for formats too large for a per-value table.
-    private func valuesByWalkingFields(in bytes: RawSpan, at base: Int) throws(StructError) -> [StructValue] {
-        try Self.checkAllocation(count: valueCount, stride: MemoryLayout<StructValue>.stride)
+    /// Every value of the record at `base` (bounds checked by the caller) by walking the fields:
+    /// for formats too large for a per-value table, whose allocation the caller checked.
+    func valuesByWalkingFields(in bytes: RawSpan, at base: Int) -> [StructValue] {
         var values: [StructValue] = []
         values.reserveCapacity(valueCount)
         for field in fields where field.code != .padByte {

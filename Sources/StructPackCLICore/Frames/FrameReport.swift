@@ -183,7 +183,7 @@ struct FrameReport {
                 try output.write("[")
                 for (index, values) in try format.iterUnpack(bytes).enumerated() {
                     if index > 0 { try output.write(", ") }
-                    try writeRecord(values)
+                    try writeRecord(Array(values))
                 }
                 try output.write("]")
             } catch let error as StructError {

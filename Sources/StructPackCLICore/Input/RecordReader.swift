@@ -68,7 +68,7 @@ public struct RecordReader {
             let bytes = try source.readNext(upTo: memoryLimit + 1)
             guard bytes.count <= memoryLimit else { throw streamTooLarge() }
             let records = try structCall { () throws(StructError) in try format.iterUnpack(bytes) }
-            for values in records { try body(values) }
+            for values in records { try body(Array(values)) }
             return
         }
         let total = try structCall { () throws(StructError) in try format.recordCount(iterating: count) }
@@ -82,7 +82,7 @@ public struct RecordReader {
                 throw .failure("input ended early (did the file change while it was read?)")
             }
             let records = try structCall { () throws(StructError) in try format.iterUnpack(bytes) }
-            for values in records { try body(values) }
+            for values in records { try body(Array(values)) }
             done += wanted
         }
     }

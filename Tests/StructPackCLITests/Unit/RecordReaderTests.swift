@@ -83,7 +83,7 @@ struct RecordReaderTests {
         try RecordReader(format: try Struct("<H"), memoryLimit: 8).forEachRecord(in: MemoryByteSource(Self.bytes)) {
             seen.append($0)
         }
-        #expect(seen == (try Struct("<H").iterUnpack(Self.bytes)).map { $0 })
+        #expect(seen == (try Struct("<H").iterUnpack(Self.bytes)).map { Array($0) })
     }
 }
 
