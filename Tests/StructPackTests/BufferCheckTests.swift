@@ -93,4 +93,16 @@ struct BufferCheckTests {
             _ = try Struct("").recordCount(iterating: 0)
         }
     }
+
+    @Test func typedIterationChecksTheBufferBeforeTheTypes() throws {
+        // iter_unpack('<0s', b'') and iter_unpack('<H', b'\x00'): CPython's errors, although
+        // Int8 can hold neither a 's' nor an 'H' value.
+        #expect(throws: StructError(.zeroSizeIteration, "cannot iteratively unpack with a struct of length 0")) {
+            _ = try Struct("<0s").iterUnpack([UInt8](), as: Int8.self)
+        }
+        #expect(throws: StructError(.wrongBufferSize, "iterative unpacking requires a buffer of a multiple of 2 bytes")) {
+            _ = try Struct("<H").iterUnpack([UInt8]([0]), as: Int8.self)
+        }
+        #expect(throws: StructError.self) { _ = try Struct("<H").iterUnpack([UInt8]([0, 0]), as: Int8.self) }
+    }
 }

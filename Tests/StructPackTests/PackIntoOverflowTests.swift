@@ -87,4 +87,23 @@ struct PackIntoOverflowTests {
         }
         #expect(bytes == [UInt8](repeating: 0xEE, count: 9))
     }
+
+    @Test func theSingleValueAPIWritesNoLengthByteForAZeroCountP() throws {
+        // '>0pe': the 0p's slot is empty at offset 0, and the e's two bytes follow it. A whole
+        // pack_into writes 0x00 there first and then the e; packValue writes value 0 only.
+        var bytes: [UInt8] = [0x9A, 0x00]
+        try Struct(">0pe").packValue(StructValue.bytes([]), at: 0, into: &bytes)
+        try Struct(">0pe").packValue([UInt8](), at: 0, into: &bytes)
+        #expect(bytes == [0x9A, 0x00])
+        // Its error still comes through, and leaves the byte alone too.
+        #expect(throws: StructError(.notBytes, "argument for 'p' must be a bytes object")) {
+            try Struct(">0pe").packValue(StructValue.int(1), at: 0, into: &bytes)
+        }
+        #expect(bytes == [0x9A, 0x00])
+        // A trailing 0p of a whole record writes its byte when the buffer extends (CPython:
+        // b = bytearray(b'\xaa\xaa'); pack_into('<0p', b, 0, b'') leaves 00aa).
+        var trailing: [UInt8] = [0xAA, 0xAA]
+        try Struct("<0p").pack(into: &trailing, at: 0, StructValue.bytes([]))
+        #expect(trailing == [0x00, 0xAA])
+    }
 }

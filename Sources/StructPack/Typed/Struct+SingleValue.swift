@@ -77,6 +77,19 @@ extension Struct {
     {
         let start = try resolvedOffset(offset, bufferCount: bytes.byteCount, packing: true)
         let slot = try slot(ofValue: index, recordOffset: start)
+        if slot.size == 0 {
+            // A `0p` writes its length byte just past its empty slot when the buffer extends
+            // there (CPython's pack_into, §1.7); that byte belongs to another value or to no
+            // record, and this API writes only value `index`: put it back.
+            guard slot.offset < bytes.byteCount else {
+                try value._unsafePack(into: &bytes, at: slot)
+                return
+            }
+            let saved = bytes.unsafeLoad(fromByteOffset: slot.offset, as: UInt8.self)
+            defer { bytes.storeBytes(of: saved, toByteOffset: slot.offset, as: UInt8.self) }
+            try value._unsafePack(into: &bytes, at: slot)
+            return
+        }
         guard ScalarCoding.takesOverflowRemnant(slot) else {
             try value._unsafePack(into: &bytes, at: slot)
             return

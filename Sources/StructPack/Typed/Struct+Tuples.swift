@@ -190,12 +190,16 @@ extension Struct {
 
     /// A lazy collection of records of shape `C`.
     ///
-    /// - Throws: `.typeMismatch`, `.zeroSizeIteration`, `.wrongBufferSize`, or an invalid
+    /// - Throws: `.zeroSizeIteration` or `.wrongBufferSize` (checked first, as the one-shot
+    ///   `unpack(_:as:)` checks the buffer before the types), `.typeMismatch`, or an invalid
     ///   record's error.
     @inlinable
     func iterUnpack<C: _StructDecoding>(_ bytes: some StructBuffer, shape: C.Type) throws(StructError)
         -> StructRecords<C>
     {
-        try Unpacker<C>(format: self).iterUnpack(bytes)
+        let storage = bytes._recordStorage
+        guard size > 0 else { throw StructError.zeroSizeIteration }
+        guard storage.byteCount % size == 0 else { throw StructError.iterationSize(size) }
+        return try StructRecords(plan: try Unpacker<C>(format: self).plan, storage: storage)
     }
 }

@@ -17,13 +17,13 @@ public struct StructRecords<Shape: _StructDecoding>: RandomAccessCollection, Sen
 
     /// Checks the buffer (and validates every record of a shape that can fail to convert).
     ///
-    /// - Throws: the plan's failure, `.zeroSizeIteration`, `.wrongBufferSize`, or the first
+    /// - Throws: `.zeroSizeIteration`, `.wrongBufferSize`, the plan's failure, or the first
     ///   invalid record's error.
     @inlinable
     init(plan: _RecordPlan, storage: _RecordStorage) throws(StructError) {
-        if plan.path == .failed { throw plan.failure }
         guard plan.size > 0 else { throw StructError.zeroSizeIteration }
         guard storage.byteCount % plan.size == 0 else { throw StructError.iterationSize(plan.size) }
+        if plan.path == .failed { throw plan.failure }
         self.plan = plan
         self.storage = storage
         self.count = storage.byteCount / plan.size
