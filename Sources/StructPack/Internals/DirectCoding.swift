@@ -10,14 +10,14 @@ public struct _DirectLayout: Sendable, Hashable {
     public let size: Int
 
     /// A layout of `kind` and `size`.
-    @inlinable
+    @_transparent
     public init(kind: FormatCode.Kind, size: Int) {
         self.kind = kind
         self.size = size
     }
 
     /// No direct layout: the type is always read and written through its conversions.
-    @inlinable
+    @_transparent
     public static var none: _DirectLayout { _DirectLayout(kind: .padding, size: 0) }
 
     /// Whether a value of `code` in `size` bytes has this layout.
@@ -86,18 +86,18 @@ public struct _LayoutSignature: Sendable, Hashable {
     public init() {}
 
     /// Appends one value's layout; a type without one gets a byte no format produces.
-    @inlinable @inline(__always)
+    @_transparent
     public mutating func append(_ layout: _DirectLayout) {
         append(byte: layout.size == 0 ? 0xFF : Self.byte(kind: layout.kind, size: layout.size))
     }
 
     /// Appends a format value's kind and size.
-    @inlinable @inline(__always)
+    @_transparent @usableFromInline
     mutating func append(kind: FormatCode.Kind, size: Int) {
         append(byte: Self.byte(kind: kind, size: size))
     }
 
-    @inlinable @inline(__always)
+    @_transparent @usableFromInline
     mutating func append(byte: UInt64) {
         if count < 8 {
             low |= byte << UInt64(count &* 8)
@@ -113,7 +113,7 @@ public struct _LayoutSignature: Sendable, Hashable {
     var isExact: Bool { count <= 16 }
 
     /// One byte per value: kind in the high nibble (never 0xF), size (1...15) in the low one.
-    @inlinable @inline(__always)
+    @_transparent @usableFromInline
     static func byte(kind: FormatCode.Kind, size: Int) -> UInt64 {
         let kindNumber: UInt64
         switch kind {

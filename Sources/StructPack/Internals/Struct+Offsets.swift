@@ -3,7 +3,7 @@ extension Struct {
     /// from the end, and the `size` bytes from the offset must lie inside the buffer.
     ///
     /// - Throws: `.bufferTooSmall` or `.offsetOutOfRange` with CPython's messages.
-    @inlinable @inline(__always)
+    @_transparent @usableFromInline
     func resolvedOffset(_ offset: Int, bufferCount: Int, packing: Bool) throws(StructError) -> Int {
         try Self.resolvedOffset(offset, size: size, bufferCount: bufferCount, packing: packing)
     }
@@ -12,7 +12,7 @@ extension Struct {
     /// keep the size next to them rather than the whole format.
     ///
     /// - Throws: `.bufferTooSmall` or `.offsetOutOfRange` with CPython's messages.
-    @inlinable @inline(__always)
+    @_transparent @usableFromInline
     static func resolvedOffset(_ offset: Int, size: Int, bufferCount: Int, packing: Bool) throws(StructError) -> Int {
         // The usual case, 0 <= offset <= bufferCount - size, in one unsigned comparison against a
         // loop-invariant bound (a negative offset is a huge unsigned number); the first test is

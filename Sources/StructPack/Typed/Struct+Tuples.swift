@@ -9,7 +9,7 @@ extension Struct {
     public static let typedTupleLimit = 12  // MAX_ARITY in Scripts/generate_arities.py
 
     /// The direct path a shape with `signature` takes with this format, or `nil`.
-    @inlinable @inline(__always)
+    @_transparent @usableFromInline
     func directPath(for signature: _LayoutSignature?) -> _RecordPath? {
         guard let signature, signature == directSignature else { return nil }
         switch directArrangement {
@@ -83,6 +83,14 @@ extension Struct {
     @inlinable @inline(__always)
     func checkCount<C: _StructEncoding>(_ coding: C.Type, operation: String) throws(StructError) {
         if directPath(for: C._signature) != nil { return }
+        try checkCountSlowly(C.self, operation: operation)
+    }
+
+    /// ``checkCount(_:operation:)`` for a shape without a direct path: plans it, out of line.
+    ///
+    /// - Throws: `.itemCount` with `operation`'s name.
+    @inlinable @inline(never)
+    func checkCountSlowly<C: _StructEncoding>(_ coding: C.Type, operation: String) throws(StructError) {
         _ = try _RecordPlan.checkedPacking(C.self, format: self, operation: operation)
     }
 
