@@ -82,7 +82,81 @@ struct DiscardModeTests {
         #expect(framer.statistics.peakCapacity <= (32 << 10) + 8 + 4096)
         #expect(framer.statistics.bytesDiscarded == 8 + 64 * (64 << 10))
         #expect(framer.statistics.framesDiscarded == 1)
+        // Skipped bytes were still given to append.
+        #expect(framer.statistics.bytesAppended == 8 + 64 * (64 << 10))
         // The stream may end inside the discarded frame: it was reported already.
+        #expect(try framer.finish() == nil)
+    }
+
+    /// SPEC §3.11's example: '!I', maximum 4, frames "ab" and "c" around a 10-byte frame.
+    static let specExample: [UInt8] =
+        [0, 0, 0, 2, 0x61, 0x62] + [0, 0, 0, 10] + [UInt8](repeating: 0xEE, count: 10) + [0, 0, 0, 1, 0x63]
+
+    /// The bytes of a discarded frame written straight into the buffer (as a socket read does
+    /// with `appendWithUnsafeMutableBytes`) are skipped like appended ones.
+    @Test func discardedBytesWrittenStraightIntoTheBufferAreSkipped() throws {
+        let configuration = try LengthFieldConfiguration(maximumFrameLength: 4, overlongFrames: .discard)
+        for chunking in allChunkings {
+            var framer = LengthFieldFramer(configuration)
+            var events: [String] = []
+            var offset = 0
+            for size in chunking.chunkSizes(total: Self.specExample.count) {
+                let written = framer.appendWithUnsafeMutableBytes(maximumByteCount: size) { buffer in
+                    buffer.copyBytes(from: Self.specExample[offset..<(offset + size)])
+                    return size
+                }
+                #expect(written == size)
+                offset += size
+                while let event = try framer.nextEvent() {
+                    switch event {
+                    case .frame(let frame): events.append(frame.payload.hex)
+                    case .discarded(let discarded): events.append("-\(discarded.claimedLength) \(discarded.header.hex)")
+                    }
+                }
+            }
+            #expect(try framer.finish() == nil)
+            #expect(events == ["6162", "-10 0000000a", "63"], "\(chunking)")
+            #expect(framer.statistics.bytesDiscarded == 14, "\(chunking)")
+            #expect(framer.statistics.bytesAppended == Self.specExample.count, "\(chunking)")
+        }
+    }
+
+    /// A report is given once, in its place: `next()` skips it for good, so a later
+    /// `nextEvent()` does not bring it back after the frames that followed it.
+    @Test func nextSkipsTheReportForGood() throws {
+        let configuration = try LengthFieldConfiguration(maximumFrameLength: 4, overlongFrames: .discard)
+        var framer = LengthFieldFramer(configuration)
+        framer.append(Self.specExample)
+        #expect(try framer.next().map { $0.payload.hex } == "6162")
+        #expect(try framer.next().map { $0.payload.hex } == "63")
+        #expect(try framer.nextEvent() == nil)
+        #expect(framer.statistics.framesDiscarded == 1)
+        // Mixed: the report between the frames, then nothing more.
+        var mixed = LengthFieldFramer(configuration)
+        mixed.append(Self.specExample)
+        #expect(try mixed.next().map { $0.payload.hex } == "6162")
+        guard case .discarded(let discarded)? = try mixed.nextEvent() else {
+            Issue.record("expected the discard report after the first frame")
+            return
+        }
+        #expect(discarded.claimedLength == 10 && discarded.wireCount == 14)
+        #expect(try mixed.next().map { $0.payload.hex } == "63")
+        #expect(try mixed.nextEvent() == nil)
+    }
+
+    /// A stream that ends inside a discarded frame ends cleanly, and the framer is then empty
+    /// and reusable: the next stream's bytes are framed, not skipped as the rest of that frame.
+    @Test func aCleanEndInsideADiscardedFrameLeavesTheFramerReusable() throws {
+        var framer = try LengthFieldFramer(maximumFrameLength: 4, overlongFrames: .discard)
+        // "ab", then a 10-byte frame of which 3 bytes arrive.
+        framer.append([0, 0, 0, 2, 0x61, 0x62, 0, 0, 0, 10, 0xEE, 0xEE, 0xEE])
+        #expect(try framer.finish().map { $0.payload.hex } == "6162")
+        #expect(try framer.finish() == nil)
+        #expect(framer.statistics.bytesDiscarded == 7)
+        // A new stream: "c".
+        framer.append([0, 0, 0, 1, 0x63])
+        #expect(try framer.next().map { $0.payload.hex } == "63")
+        #expect(framer.statistics.bytesDiscarded == 7)
         #expect(try framer.finish() == nil)
     }
 
