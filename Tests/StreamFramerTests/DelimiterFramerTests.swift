@@ -171,6 +171,22 @@ struct DelimiterFramerTests {
         #expect(try framer.next().map { Array($0.payload) } == Array(utf8: "ok"))
     }
 
+    /// The chunk that makes a frame over-long may end with the start of a delimiter: discarding
+    /// keeps its last `L - 1` bytes from the start, so the delimiter completed by the next chunk
+    /// still ends the discarded frame.
+    @Test func delimiterSplitAcrossTheChunkThatStartsDiscarding() throws {
+        var framer = try DelimiterFramer(
+            delimiters: [Array(utf8: "END!")], maximumFrameLength: 8, overlongFrames: .skipToNextDelimiter)
+        // 12 = maximum + L bytes and no delimiter: over-long; "END" may begin one.
+        framer.append(Array(utf8: "xxxxxxxxxEND"))
+        let message = "frame length exceeds the maximum of 8 bytes: no delimiter in the first 12 bytes"
+        #expect(throws: FramingError(.frameTooLong, message)) { try framer.next() }
+        #expect(framer.bufferedByteCount == 3)
+        framer.append(Array(utf8: "!okEND!"))
+        #expect(try framer.next().map { Array($0.payload) } == Array(utf8: "ok"))
+        #expect(try framer.next() == nil)
+    }
+
     @Test func unterminatedTailIsAnErrorByDefault() throws {
         let outcome = run(DelimiterFramer.self, try DelimiterConfiguration(), Array(utf8: "a\nbcd"))
         #expect(outcome.frames == Self.lines("a"))

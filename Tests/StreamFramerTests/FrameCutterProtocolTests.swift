@@ -45,6 +45,33 @@ struct FrameCutterProtocolTests {
         #expect(throws: error) { try framer.finish() }
     }
 
+    /// At the end of the stream a final frame must lie within the bytes left over (`W ≤ B`):
+    /// one longer than them is `invalidCut`, which fails the framer, after the frames before it.
+    @Test func finalFrameLongerThanTheBytesLeftIsAnInvalidCut() throws {
+        struct Overreaching: FrameCutter {
+            var maximumFrameLength: Int { 8 }
+            func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+                // `01` is a record; anything else waits for more.
+                let first = bytes.unsafeLoad(fromByteOffset: 0, as: UInt8.self)
+                return first == 0x01 ? .frame(FrameLayout(payloadLength: 1)) : .needMore(1)
+            }
+            func cutAtEndOfStream(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
+                .frame(FrameLayout(payloadLength: bytes.byteCount + 1))
+            }
+        }
+        var framer = FramingEngine(Overreaching())
+        framer.append([0x01, 0xFF, 0x02])
+        #expect(try framer.next().map { Array($0.payload) } == [0x01])
+        #expect(try framer.next() == nil)
+        // 2 bytes left, a final frame of 0 + 3 + 0 bytes claimed (SPEC §3.10 names the layout;
+        // the rest of the message is not specified for this check).
+        let error = try #require(throws: FramingError.self) { try framer.finish() }
+        #expect(error.code == .invalidCut)
+        #expect(error.message.hasPrefix("invalid cut: the cutter described a frame of 0 + 3 + 0 bytes"))
+        #expect(framer.bufferedByteCount == 0)
+        #expect(throws: error) { try framer.finish() }
+    }
+
     /// A frame whose bytes have not all arrived is awaited without asking the cutter again, and
     /// costs no memory before they come: the layout caps growth, never causes it.
     @Test func pendingFrameIsAwaitedWithoutReservingIt() throws {

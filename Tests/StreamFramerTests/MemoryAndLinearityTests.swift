@@ -189,6 +189,36 @@ struct MemoryAndLinearityTests {
         }
     }
 
+    /// SPEC §3.2's steps, number by number, for a frame that grows in the buffer behind a
+    /// consumed one ('!I', maximum 16 MiB, so `M + n + K` never binds; E = 32,768):
+    /// - 41,004 bytes into an empty buffer: frame 1 (4 + 996) and frame 2's header (75,000)
+    ///   with 40,000 of its bytes. No header decoded yet: grown = max(41,004, E + 41,004) = 73,772.
+    /// - `next()` returns frame 1 (read index 1,000) and decodes frame 2: P = 75,004.
+    /// - 33,000 more bytes do not fit after the write index (32,768 free). live = 40,004,
+    ///   required = 73,004 ≤ capacity 73,772, but the consumed 1,000 bytes do not pay for
+    ///   moving 40,004, and grown = max(73,004, max(E, min(2 × 40,004, P)) + 33,000) = 108,004
+    ///   exceeds the capacity: step 3, a new allocation of 108,004 bytes (P caps 2 × live) that
+    ///   the 40,004 live bytes move to.
+    /// - The last 2,000 bytes fit: frame 2 arrives with no further move or allocation.
+    @Test func growthStepsFollowTheSpecBehindAConsumedFrame() throws {
+        var framer = try LengthFieldFramer(header: "!I")
+        let frame1: [UInt8] = [0, 0, 0x03, 0xE4] + [UInt8](repeating: 1, count: 996)
+        let frame2: [UInt8] = [0, 0x01, 0x24, 0xF8] + [UInt8](repeating: 2, count: 75_000)
+        framer.append(frame1 + frame2[0..<40_004])
+        #expect(framer.statistics.capacity == 73_772)
+        #expect(try framer.next()?.payload.count == 996)
+        #expect(try framer.next() == nil)
+        framer.append(frame2[40_004..<73_004])
+        #expect(framer.statistics.capacity == 108_004)
+        #expect(framer.statistics.allocations == 2)
+        #expect(framer.statistics.bytesMoved == 40_004)
+        framer.append(frame2[73_004...])
+        #expect(try framer.next()?.payload.count == 75_000)
+        #expect(framer.statistics.capacity == 108_004)
+        #expect(framer.statistics.allocations == 2)
+        #expect(framer.statistics.bytesMoved == 40_004)
+    }
+
     /// A header claiming 64 MiB and a body that trickles in: at every append the capacity stays
     /// within `max(E, 2 × buffered) + chunk + K`, and the frame still arrives whole.
     @Test(arguments: [Chunking.random(seed: 5, maximum: 1000), .random(seed: 6, maximum: 70_000)])

@@ -33,6 +33,21 @@ struct RetainedCapacityTests {
         #expect(framer.statistics.capacity == kept)
     }
 
+    /// Only capacity that *exceeds* the limit is released: a buffer of exactly the limit stays.
+    @Test func capacityEqualToTheLimitIsKept() throws {
+        var framer = try LengthFieldFramer()
+        // One 14-byte frame appended whole into an empty buffer: max(E + 14, 14) = 32,782 bytes.
+        framer.append(Self.frame(10))
+        #expect(try framer.next()?.payload.count == 10)
+        #expect(framer.statistics.capacity == 32_782)
+        framer.retainedCapacity = 32_782
+        #expect(try framer.next() == nil)
+        #expect(framer.statistics.capacity == 32_782)
+        framer.retainedCapacity = 32_781
+        #expect(try framer.next() == nil)
+        #expect(framer.statistics.capacity == 0)
+    }
+
     @Test func zeroReleasesEveryIdleBuffer() throws {
         var framer = Framer(try Framing(header: "B"))
         framer.retainedCapacity = 0
