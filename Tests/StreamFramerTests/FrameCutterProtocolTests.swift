@@ -27,6 +27,8 @@ struct FrameCutterProtocolTests {
         (.skip(0), "invalid cut: the cutter skipped 0 bytes with 2 buffered"),
         (.discard(headerLength: 3, payloadLength: 1), "invalid cut: the cutter discarded a frame with a 3-byte header and a 1-byte payload with 2 bytes buffered"),
         (.discard(headerLength: 1, payloadLength: -1), "invalid cut: the cutter discarded a frame with a 1-byte header and a -1-byte payload with 2 bytes buffered"),
+        // Header + payload beyond Int128: an invalid cut, not an overflow trap.
+        (.discard(headerLength: 2, payloadLength: .max), "invalid cut: the cutter discarded a frame with a 2-byte header and a 170141183460469231731687303715884105727-byte payload with 2 bytes buffered"),
     ]
 
     @Test(arguments: 0..<badAnswers.count)

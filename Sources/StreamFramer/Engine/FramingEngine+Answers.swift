@@ -65,11 +65,14 @@ extension FramingEngine {
     /// A `.discard` answer: report the frame (kept for ``nextEvent()``), drop what is buffered
     /// of it and skip the rest as it arrives.
     ///
-    /// - Throws: ``FramingError/Code/invalidCut`` for a header not wholly buffered or a negative
-    ///   length.
+    /// - Throws: ``FramingError/Code/invalidCut`` for a header not wholly buffered, a negative
+    ///   length, or a frame longer than `Int128` counts.
     @usableFromInline
     mutating func discard(headerLength: Int, payloadLength: Int128, buffered: Int) throws(FramingError) {
-        guard headerLength >= 1 && headerLength <= buffered && payloadLength >= 0 else {
+        guard
+            headerLength >= 1 && headerLength <= buffered && payloadLength >= 0
+                && payloadLength <= Int128.max - Int128(headerLength)
+        else {
             throw fail(
                 .invalidCut(
                     "the cutter discarded a frame with a \(headerLength)-byte header and a \(payloadLength)-byte "
