@@ -72,16 +72,8 @@ extension Struct {
         guard values.count == valueCount else {
             throw .itemCount("pack", expected: valueCount, got: values.count)
         }
-        let start = bytes.count
-        try Self.checkAllocation(count: size, stride: 1)
-        bytes.append(contentsOf: repeatElement(0, count: size))
-        do {
-            var span = bytes.mutableSpan
-            var raw = span.mutableBytes
+        try Self.appendRecord(size: size, to: &bytes, zeroFirst: true) { (raw, start) throws(StructError) in
             try packValues(values, into: &raw, at: start)
-        } catch {
-            bytes.removeSubrange(start...)
-            throw error
         }
     }
 
@@ -94,36 +86,9 @@ extension Struct {
         guard values.count == valueCount else {
             throw .itemCount("pack", expected: valueCount, got: values.count)
         }
-        let start = try reserve(in: &output)
-        do {
-            var raw = output.mutableBytes
+        try Self.appendRecord(size: size, to: &output, zeroFirst: true) { (raw, start) throws(StructError) in
             try packValues(values, into: &raw, at: start)
-        } catch {
-            output.removeLast(size)
-            throw error
         }
-    }
-
-    /// Appends ``size`` zero bytes to `output` and returns where they start.
-    ///
-    /// - Throws: `.bufferTooSmall` when the free capacity is less than ``size``.
-    @inlinable
-    func reserve(in output: inout OutputRawSpan) throws(StructError) -> Int {
-        try Self.reserve(size, in: &output)
-    }
-
-    /// Appends `size` zero bytes to `output` and returns where they start.
-    ///
-    /// - Throws: `.bufferTooSmall` when the free capacity is less than `size`.
-    @inlinable
-    static func reserve(_ size: Int, in output: inout OutputRawSpan) throws(StructError) -> Int {
-        let start = output.byteCount
-        guard output.freeCapacity >= size else {
-            throw StructError.bufferTooSmall(
-                packing: true, size: size, offset: start, bufferCount: output.byteCount + output.freeCapacity)
-        }
-        output.append(repeating: 0, count: size, as: UInt8.self)
-        return start
     }
 
     /// Packs every value into the record at `base` (already bounds-checked), leaving CPython's

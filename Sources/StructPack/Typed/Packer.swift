@@ -77,16 +77,8 @@ extension Struct {
         @inlinable
         public func pack(_ value: Shape._Value, appendingTo bytes: inout [UInt8]) throws(StructError) {
             guard plan.path != .failed else { throw plan.failure }
-            try Struct.checkAllocation(count: plan.size, stride: 1)
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: plan.size))
-            do throws(StructError) {
-                var span = bytes.mutableSpan
-                var raw = span.mutableBytes
+            try Struct.appendRecord(size: plan.size, to: &bytes) { (raw, start) throws(StructError) in
                 try _RecordEngine.write(Shape.self, value, plan, into: &raw, at: start)
-            } catch {
-                bytes.removeSubrange(start...)
-                throw error
             }
         }
 
@@ -98,13 +90,8 @@ extension Struct {
         @inlinable
         public func pack(_ value: Shape._Value, appendingTo output: inout OutputRawSpan) throws(StructError) {
             guard plan.path != .failed else { throw plan.failure }
-            let start = try Struct.reserve(plan.size, in: &output)
-            do throws(StructError) {
-                var raw = output.mutableBytes
+            try Struct.appendRecord(size: plan.size, to: &output) { (raw, start) throws(StructError) in
                 try _RecordEngine.write(Shape.self, value, plan, into: &raw, at: start)
-            } catch {
-                output.removeLast(plan.size)
-                throw error
             }
         }
     }

@@ -165,16 +165,8 @@ extension Struct {
     @inlinable
     func pack<C: _StructEncoding>(_ value: C._Value, shape: C.Type, appendingTo bytes: inout [UInt8]) throws(StructError) {
         try checkCount(C.self, operation: "pack")
-        try Self.checkAllocation(count: size, stride: 1)
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: size))
-        do throws(StructError) {
-            var span = bytes.mutableSpan
-            var raw = span.mutableBytes
+        try Self.appendRecord(size: size, to: &bytes) { (raw, start) throws(StructError) in
             try typedWrite(value, as: C.self, into: &raw, at: start, operation: "pack")
-        } catch {
-            bytes.removeSubrange(start...)
-            throw error
         }
     }
 
@@ -186,13 +178,8 @@ extension Struct {
         throws(StructError)
     {
         try checkCount(C.self, operation: "pack")
-        let start = try Self.reserve(size, in: &output)
-        do throws(StructError) {
-            var raw = output.mutableBytes
+        try Self.appendRecord(size: size, to: &output) { (raw, start) throws(StructError) in
             try typedWrite(value, as: C.self, into: &raw, at: start, operation: "pack")
-        } catch {
-            output.removeLast(size)
-            throw error
         }
     }
 
