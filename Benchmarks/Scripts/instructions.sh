@@ -21,7 +21,7 @@ if [ ${#patterns[@]} -eq 0 ]; then
     patterns=("W1 " "W2 " "W3 " "W5u " "W5p " "W7 " "W8 ")
 fi
 count() {  # count PASSES NAME -> instructions collected
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$work/bench-verify" --smoke --only "$2" --passes "$1" \
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$work/bench-verify" --smoke --only "$2" --passes "$1" </dev/null \
         2>&1 >/dev/null | awk '/Collected/ {print $4}'
 }
 for pattern in "${patterns[@]}"; do
