@@ -183,6 +183,12 @@ def generate():
         for form in iter_forms:
             unpack_function(key, f"record iterUnpack(_:) {form}", form, [], fold_record(w, "record"),
                             records_loop=f"for record in try! {w['record']}.iterUnpack(bytes)")
+        if key == "W1":
+            # The same record declared without @inline(__always) on fields(_:) (PlainRecord).
+            unpack_function(key, "record, plain fields(_:), init(unpacking:at:) [UInt8]", "[UInt8]", [],
+                            f"let record = try! PlainRecord(unpacking: bytes, at: offset); {fold_record(w, 'record')}")
+            unpack_function(key, "record, plain fields(_:), iterUnpack(_:) [UInt8]", "[UInt8]", [],
+                            fold_record(w, "record"), records_loop="for record in try! PlainRecord.iterUnpack(bytes)")
         if key in ("W1", "W5u", "W6u"):
             # Dynamic values, as ported Python code reads them: `for values in s.iter_unpack(buf)`.
             if key == "W1":
@@ -252,6 +258,8 @@ def generate():
                           "try! packer.pack(r, into: &output, at: offset)")
             pack_function(key, "record Struct.pack(_:into:at:) [UInt8]", [fmtline],
                           "try! format.pack(r, into: &output, at: offset)")
+            pack_function(key, "record, plain fields(_:), pack(into:at:) [UInt8]", [],
+                          "try! PlainRecord(r).pack(into: &output, at: offset)")
         if p["dynamic"]:
             # As ported Python code writes `s.pack_into(buf, off, *values)`: a fresh array literal per call.
             pack_function(key, "dynamic pack(into:at:_:) [UInt8]", [fmtline],

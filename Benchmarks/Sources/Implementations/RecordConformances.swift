@@ -1,13 +1,35 @@
 import StructPack
 import Workloads
 
-// The workloads' Swift types as a StructPack user declares them: the format once and one line
-// per field. The benchmark rows for "records" use these.
+// The workloads' Swift types as a StructPack user declares them, as the README shows: the format
+// once, one line per field, and `@inline(__always)` on fields(_:), which lets the compiler fuse
+// the fields into the caller's loop. The benchmark rows for "records" use these; the rows
+// "record, plain fields(_:)" use PlainRecord, the same record declared without the attribute.
+
+/// W1/W2's record declared without `@inline(__always)` on `fields(_:)`.
+struct PlainRecord: StructRecord {
+    static let layout = StructLayout<PlainRecord>("<IHHQd")
+    var a: UInt32 = 0
+    var b: UInt16 = 0
+    var c: UInt16 = 0
+    var d: UInt64 = 0
+    var e: Double = 0
+
+    init() {}
+
+    init(_ record: Record) {
+        (a, b, c, d, e) = (record.a, record.b, record.c, record.d, record.e)
+    }
+
+    mutating func fields(_ field: inout some StructFields) throws(StructError) {
+        try field(&a); try field(&b); try field(&c); try field(&d); try field(&e)
+    }
+}
 
 extension Record: StructRecord {
     public static let layout = StructLayout<Record>("<IHHQd")
 
-    public mutating func fields(_ field: inout some StructFields) throws(StructError) {
+    @inline(__always) public mutating func fields(_ field: inout some StructFields) throws(StructError) {
         try field(&a); try field(&b); try field(&c); try field(&d); try field(&e)
     }
 }
@@ -15,7 +37,7 @@ extension Record: StructRecord {
 extension NativeRecord: StructRecord {
     public static let layout = StructLayout<NativeRecord>("@bhiq")
 
-    public mutating func fields(_ field: inout some StructFields) throws(StructError) {
+    @inline(__always) public mutating func fields(_ field: inout some StructFields) throws(StructError) {
         try field(&b); try field(&h); try field(&i); try field(&q)
     }
 }
@@ -23,7 +45,7 @@ extension NativeRecord: StructRecord {
 extension StringRecord: StructRecord {
     public static let layout = StructLayout<StringRecord>("<I16s8pH")
 
-    public mutating func fields(_ field: inout some StructFields) throws(StructError) {
+    @inline(__always) public mutating func fields(_ field: inout some StructFields) throws(StructError) {
         try field(&a); try field(&s); try field(&p); try field(&h)
     }
 }
@@ -36,7 +58,7 @@ struct StringView: StructRecord {
     var p: ArraySlice<UInt8> = []
     var h: UInt16 = 0
 
-    mutating func fields(_ field: inout some StructFields) throws(StructError) {
+    @inline(__always) mutating func fields(_ field: inout some StructFields) throws(StructError) {
         try field(&a); try field(&s); try field(&p); try field(&h)
     }
 }
@@ -44,7 +66,7 @@ struct StringView: StructRecord {
 extension WideRecord: StructRecord {
     public static let layout = StructLayout<WideRecord>("<16I16H16Q16d")
 
-    public mutating func fields(_ field: inout some StructFields) throws(StructError) {
+    @inline(__always) public mutating func fields(_ field: inout some StructFields) throws(StructError) {
         try field(&i); try field(&h); try field(&q); try field(&d)
     }
 }

@@ -91,6 +91,14 @@ enum StructPackCases {
                 let packed = inputs.standard.packed
                 return .folding { w1_record_iterUnpack_____UnsafeRawBufferPointer(packed) }
             },
+            BenchmarkCase(.unpack, "StructPack record, plain fields(_:), init(unpacking:at:) [UInt8]", .typed) { inputs in
+                let packed = inputs.standard.packed
+                return .folding { w1_record__plain_fields______init_unpacking_at____UInt8(packed) }
+            },
+            BenchmarkCase(.unpack, "StructPack record, plain fields(_:), iterUnpack(_:) [UInt8]", .typed) { inputs in
+                let packed = inputs.standard.packed
+                return .folding { w1_record__plain_fields______iterUnpack______UInt8(packed) }
+            },
             BenchmarkCase(.unpack, "StructPack dynamic iterUnpack(_:) [UInt8]", .dynamic) { inputs in
                 let packed = inputs.standard.packed
                 return .folding { w1_dynamic_iterUnpack______UInt8(packed) }
@@ -263,6 +271,11 @@ enum StructPackCases {
                 let records = inputs.standard.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
                 return .writing({ w2_record_Struct_pack___into_at____UInt8(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.pack, "StructPack record, plain fields(_:), pack(into:at:) [UInt8]", .typed) { inputs in
+                let records = inputs.standard.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
+                return .writing({ w2_record__plain_fields______pack_into_at____UInt8(records, into: &output.value) }, output: { output.value })
             },
             BenchmarkCase(.pack, "StructPack dynamic pack(into:at:_:) [UInt8]", .dynamic) { inputs in
                 let records = inputs.standard.records
@@ -580,6 +593,28 @@ enum StructPackCases {
             for record in try! Record.iterUnpack(bytes) {
                 fold.add(record.a, record.b, record.c, record.d, record.e)
             }
+        }
+        return fold.value
+    }
+
+    @inline(never)
+    static func w1_record__plain_fields______init_unpacking_at____UInt8(_ packed: [UInt8]) -> UInt64 {
+        var fold = RecordChecksum()
+        let bytes = packed
+        var offset = 0
+        while offset < packed.count {
+            let record = try! PlainRecord(unpacking: bytes, at: offset); fold.add(record.a, record.b, record.c, record.d, record.e)
+            offset &+= 24
+        }
+        return fold.value
+    }
+
+    @inline(never)
+    static func w1_record__plain_fields______iterUnpack______UInt8(_ packed: [UInt8]) -> UInt64 {
+        var fold = RecordChecksum()
+        let bytes = packed
+        for record in try! PlainRecord.iterUnpack(bytes) {
+            fold.add(record.a, record.b, record.c, record.d, record.e)
         }
         return fold.value
     }
@@ -1051,6 +1086,16 @@ enum StructPackCases {
         var offset = 0
         for r in records {
             try! format.pack(r, into: &output, at: offset)
+            offset &+= 24
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w2_record__plain_fields______pack_into_at____UInt8(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
+        var offset = 0
+        for r in records {
+            try! PlainRecord(r).pack(into: &output, at: offset)
             offset &+= 24
         }
         return UInt64(output.count)
