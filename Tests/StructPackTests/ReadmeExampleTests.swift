@@ -4,6 +4,52 @@ import Testing
 /// The README's usage example, kept compiling and correct.
 @Suite("README example")
 struct ReadmeExampleTests {
+    enum Kind: UInt16, StructConvertible { case data = 1, ack = 2 }
+
+    struct Header: StructRecord {
+        static let layout = StructLayout<Header>("<IHHQd")
+
+        var id: UInt32 = 0
+        var kind: Kind = .data
+        var flags: UInt16 = 0
+        var length: UInt64 = 0
+        var ratio: Double = 0
+
+        @inline(__always)
+        mutating func fields(_ field: inout some StructFields) throws(StructError) {
+            try field(&id); try field(&kind); try field(&flags); try field(&length); try field(&ratio)
+        }
+    }
+
+    @Test func recordExampleWorksAsDocumented() throws {
+        let bytes = try Header(id: 7, kind: .ack, flags: 0, length: 1 << 40, ratio: 0.5).packed()
+        // struct.pack('<IHHQd', 7, 2, 0, 1 << 40, 0.5)
+        #expect(bytes == [7, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0xE0, 0x3F])
+        let header = try Header(unpacking: bytes)
+        #expect(header.id == 7 && header.kind == .ack && header.length == 1 << 40 && header.ratio == 0.5)
+        var stream = [UInt8]()
+        for i in 0..<1000 {
+            try Header(id: UInt32(i), length: UInt64(i)).pack(appendingTo: &stream)
+        }
+        #expect(stream.count == 24_000)
+        var seen: UInt32 = 0
+        for header in try Header.iterUnpack(stream) {
+            #expect(header.id == seen && header.kind == .data && header.length == UInt64(seen))
+            seen += 1
+        }
+        #expect(seen == 1000)
+        let tenth = try Header(unpacking: stream, at: 9 * 24)
+        #expect(tenth.id == 9)
+
+        do {
+            _ = try Header(unpacking: [7, 0, 0, 0, 9, 0] + [UInt8](repeating: 0, count: 18))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "value 1 of format '<IHHQd' at byte offset 4: 9 is not a valid Kind")
+            #expect(error.code == .invalidValue && error.valueIndex == 1 && error.byteOffset == 4)
+        }
+    }
+
     @Test func usageExampleWorksAsDocumented() throws {
         let record = try Struct("<IHHQd")
         #expect(record.size == 24)
