@@ -140,7 +140,7 @@ extension StructError {
     }
 
     /// A converted type's representation that stands for no value: `7 is not a valid Kind`.
-    /// The typed API adds where the value lies (see ``locatedInvalidValue(index:offset:format:)``).
+    /// The typed API adds where the value lies: its index, byte offset and the format.
     ///
     /// - Parameters:
     ///   - representation: The representation as text, such as `7`.

@@ -9,7 +9,7 @@
 ///
 /// The layout also chooses how records move: when every field is one load or store at an offset
 /// known from the types alone (no padding, or native alignment), unpacking and packing inline into
-/// straight-line loads and stores, as fast as hand-written code.
+/// straight-line loads and stores after one bounds check per record.
 public final class StructLayout<Record: StructRecord>: Sendable {
     @usableFromInline let plan: _RecordPlan
 

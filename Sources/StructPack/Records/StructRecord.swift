@@ -27,8 +27,9 @@ public protocol StructFieldGroup {
 }
 
 /// A Swift type with its own struct format: declare the format once and visit the fields in
-/// order, and the type packs and unpacks itself with every typed operation, at the speed of
-/// hand-written loads and stores.
+/// order, and the type packs and unpacks itself with every typed operation, one checked pass per
+/// record and no allocation (Benchmarks/ measures each operation against hand-written loads and
+/// stores).
 ///
 /// ```swift
 /// struct Header: StructRecord {

@@ -10,7 +10,7 @@ public protocol _StructInputBytes: ~Escapable {
     ) throws(Failure) -> Result
 }
 
-/// Bytes the typed API reads in place (see ``_StructInputBytes``); a parameter of this type takes
+/// Bytes the typed API reads in place; a parameter of this type takes
 /// `[UInt8]`, `ArraySlice<UInt8>`, `UnsafeRawBufferPointer`, `UnsafeMutableRawBufferPointer` or
 /// `RawSpan`.
 public typealias StructInput = _StructInputBytes & ~Escapable
@@ -35,7 +35,7 @@ public protocol _StructOutputBytes: ~Copyable, ~Escapable {
     ) throws(Failure) -> Result
 }
 
-/// Memory the typed API packs into in place (see ``_StructOutputBytes``): `inout [UInt8]` or
+/// Memory the typed API packs into in place: `inout [UInt8]` or
 /// `inout MutableRawSpan`.
 public typealias StructOutput = _StructOutputBytes & ~Copyable & ~Escapable
 
