@@ -150,7 +150,10 @@ private func checkPackForms(_ format: Struct, values: [StructValue], packed: [UI
     let lead = input.int(in: 0...5)
     let trail = input.int(in: 0...5)
     var buffer = [UInt8](repeating: 0xEE, count: lead + size + trail)
-    let offset = input.bool() ? lead : lead - buffer.count
+    // A negative offset counts from the end; with nothing after the record's start it would be
+    // 0, which is the buffer's start rather than `lead`, so that case stays positive.
+    let fromEnd = !input.bool() && size + trail > 0
+    let offset = fromEnd ? lead - buffer.count : lead
     var expected = [UInt8](repeating: 0xEE, count: lead) + packed + [UInt8](repeating: 0xEE, count: trail)
     // CPython writes a `0p`'s length byte (0) at its offset although the value has no bytes: a
     // `0p` at the end of the record writes the buffer's next byte, when there is one.
