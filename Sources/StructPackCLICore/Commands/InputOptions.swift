@@ -43,7 +43,7 @@ struct InputOptions {
         case (.some, false):
             throw .usage("give either HEX or --file PATH, not both", usage: usage)
         case (nil, false):
-            source = try Self.decode(hexArguments.joined(separator: " "), isDump: arguments.flags.contains("dump"))
+            source = try Self.decode(Self.join(hexArguments), isDump: arguments.flags.contains("dump"))
         case (.some(let path), true):
             let file = try context.openInput(path)
             source = arguments.flags.contains("dump") ? DumpByteSource(text: file) : file
@@ -56,6 +56,20 @@ struct InputOptions {
         } else {
             offset = nil
         }
+    }
+
+    /// Joins `HEX` arguments with single spaces, except that an argument which is a dump line by
+    /// itself (`'00000010: 0000 0549  ...I'`, one quoted argument per pasted line) starts a new
+    /// line: joined with a space, it would fall into the previous line's ASCII column and its
+    /// bytes would be lost. Plain hex decodes the same either way (`\n` is whitespace to
+    /// `bytes.fromhex`, and positions count it as one character, as the space).
+    static func join(_ hexArguments: [String]) -> String {
+        var text = ""
+        for (index, argument) in hexArguments.enumerated() {
+            if index > 0 { text += DumpLayout.isRecognizable(argument) ? "\n" : " " }
+            text += argument
+        }
+        return text
     }
 
     /// Decodes `HEX` arguments: as `bytes.fromhex` unless `--dump` is given; text that

@@ -120,6 +120,22 @@ struct DumpInputTests {
         expectSuccess(try ToolRunner.run(["unpack", "2s", "--file", "-", "--dump"], stdin: .pipe(text)), stdout: "(b'AB',)\n")
     }
 
+    @Test func eachPastedLineMayBeItsOwnArgument() throws {
+        // `xxd` of `record`, one quoted argument per line (hand-copied from `xxd`'s output): the
+        // second line starts a line of its own, rather than falling into the first line's ASCII
+        // column (which dropped its 8 bytes and failed with "requires a buffer of 24 bytes").
+        let first = "00000000: 0700 0000 0100 0200 0000 0000 0001 0000  ................"
+        let second = "00000010: 0000 0000 0000 e03f                      .......?"
+        expectSuccess(try ToolRunner.run(["unpack", "<IHHQd", first, second]), stdout: Self.recordTuple)
+        expectSuccess(try ToolRunner.run(["unpack", "--dump", "<IHHQd", first, second]), stdout: Self.recordTuple)
+        // Lines out of order are still caught by their offsets.
+        expectFailure(
+            try ToolRunner.run(["unpack", "--dump", "<IHHQd", second, first]),
+            message: "invalid dump: line 2: offset 0x0 does not continue the dump (expected 0x18)")
+        // Plain hex in several arguments is unchanged.
+        expectSuccess(try ToolRunner.run(["unpack", "<IH", "0100000002", "00"]), stdout: "(1, 2)\n")
+    }
+
     @Test func plainHexIsNeverReadAsADump() throws {
         // Wireshark's hex-only copy is valid hex: its offsets are read as bytes without --dump.
         let wireshark = "0000   01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10\n0010   11 12\n"
