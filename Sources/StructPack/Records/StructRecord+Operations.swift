@@ -7,9 +7,16 @@ extension StructRecord {
     ///
     /// - Throws: the layout's error, `.wrongBufferSize`, or a field's error (a converted type's
     ///   `.invalidValue`, naming the value and its byte offset).
-    @inlinable
+    @inlinable @inline(__always)
     public init(unpacking bytes: borrowing some StructInput) throws(StructError) {
-        self = try Self.layout.unpacker.unpack(bytes)
+        // The layout's plan is used where it lies, not copied into an unpacker: a copy costs a
+        // retain and release of its context per record.
+        let layout = Self.layout
+        self = try bytes._withStructBytes { (span, owner) throws(StructError) -> Self in
+            guard layout.plan.path != .failed else { throw layout.plan.failure }
+            guard span.byteCount == layout.plan.size else { throw StructError.unpackSize(layout.plan.size) }
+            return try _RecordEngine.read(Self.self, layout.plan, from: span, at: 0, owner: owner)
+        }
     }
 
     /// Unpacks a record from the bytes at `offset` (Python's `unpack_from`; negative offsets
@@ -68,16 +75,24 @@ extension StructRecord {
     /// Appends the packed record to an array; on error the array is unchanged.
     ///
     /// - Throws: the layout's error, a field's error, or `.allocationLimit`.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack(appendingTo bytes: inout [UInt8]) throws(StructError) {
-        try Self.layout.packer.pack(self, appendingTo: &bytes)
+        let layout = Self.layout
+        guard layout.plan.path != .failed else { throw layout.plan.failure }
+        try Struct.appendRecord(size: layout.plan.size, to: &bytes) { (raw, start) throws(StructError) in
+            try _RecordEngine.write(Self.self, self, layout.plan, into: &raw, at: start)
+        }
     }
 
     /// Appends the packed record to an output span; on error it is unchanged. No heap allocation.
     ///
     /// - Throws: the layout's error, `.bufferTooSmall`, or a field's error.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack(appendingTo output: inout OutputRawSpan) throws(StructError) {
-        try Self.layout.packer.pack(self, appendingTo: &output)
+        let layout = Self.layout
+        guard layout.plan.path != .failed else { throw layout.plan.failure }
+        try Struct.appendRecord(size: layout.plan.size, to: &output) { (raw, start) throws(StructError) in
+            try _RecordEngine.write(Self.self, self, layout.plan, into: &raw, at: start)
+        }
     }
 }

@@ -245,7 +245,28 @@ struct RecordTests {
         let expected = StructError(.badCharacter, "bad char in struct format")
         #expect(Bad.layout.error == expected)
         #expect(throws: expected) { try Bad(unpacking: [0, 0, 0, 0]) }
+        #expect(throws: expected) { try Bad(unpacking: [0, 0, 0, 0], at: 0) }
         #expect(throws: expected) { try Bad().packed() }
+        // Appending throws it too and leaves the output as it was.
+        var bytes: [UInt8] = [9]
+        #expect(throws: expected) { try Bad().pack(appendingTo: &bytes) }
+        #expect(bytes == [9])
+        var storage = [UInt8](repeating: 7, count: 8)
+        storage.withUnsafeMutableBytes { raw in
+            var output = OutputRawSpan(buffer: raw, initializedCount: 0)
+            #expect(throws: expected) { try Bad().pack(appendingTo: &output) }
+            #expect(output.byteCount == 0)
+            _ = output.finalize(for: raw)
+        }
+        #expect(storage == [UInt8](repeating: 7, count: 8))
+    }
+
+    @Test func unpackingNeedsExactlyTheRecordsSize() {
+        // struct.unpack('<IHHQd', bytes(23)) and bytes(25): "unpack requires a buffer of 24 bytes".
+        let expected = StructError(.wrongBufferSize, "unpack requires a buffer of 24 bytes")
+        #expect(throws: expected) { try Header(unpacking: [UInt8](repeating: 0, count: 23)) }
+        #expect(throws: expected) { try Header(unpacking: [UInt8](repeating: 0, count: 25)[...]) }
+        #expect(throws: expected) { try Header(unpacking: [UInt8](repeating: 0, count: 25).span.bytes) }
     }
 
     @Test func aRecordWhoseFieldsChangeIsStoppedNotReadOutOfBounds() throws {
