@@ -17,7 +17,7 @@ struct _FieldCursor {
     @usableFromInline var item = 0
 
     @inlinable
-    init(_ format: Struct) {
+    init(_ format: borrowing Struct) {
         self.slots = format.slots
         self.fields = format.fields
         self.valueCount = format.valueCount

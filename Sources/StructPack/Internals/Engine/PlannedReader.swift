@@ -10,7 +10,7 @@ struct _PlannedReader: StructFieldVisitor, ~Copyable {
     @usableFromInline let owner: ArraySlice<UInt8>?
 
     @inlinable
-    init(buffer: UnsafeRawBufferPointer, base: Int, format: Struct, owner: ArraySlice<UInt8>?) {
+    init(buffer: UnsafeRawBufferPointer, base: Int, format: borrowing Struct, owner: ArraySlice<UInt8>?) {
         self.buffer = buffer
         self.base = base
         self.cursor = _FieldCursor(format)

@@ -24,7 +24,7 @@ enum _RecordEngine {
         if plan.path == .aligned {
             return try readDirect(coding, _HostOrder.self, _NaturallyAligned.self, plan, from: bytes, at: start)
         }
-        return try readPlanned(coding, plan, format: nil, from: bytes, at: start, owner: owner)
+        return try readPlanned(coding, plan, from: bytes, at: start, owner: owner)
     }
 
     @inlinable @inline(__always)
@@ -61,19 +61,29 @@ enum _RecordEngine {
         }
     }
 
+    /// The planned path of a plan with a context (a record's layout, a prepared unpacker): the
+    /// format is read where the context holds it, not copied per record.
     @inlinable @inline(never)
     static func readPlanned<C: _StructDecoding>(
-        _ coding: C.Type, _ plan: _RecordPlan, format given: Struct?, from bytes: RawSpan, at start: Int,
+        _ coding: C.Type, _ plan: _RecordPlan, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
+    ) throws(StructError) -> C._Value {
+        guard plan.path != .failed, let context = plan.context else { throw plan.failure }
+        return try readPlanned(coding, plan, format: context.format, from: bytes, at: start, owner: owner)
+    }
+
+    @inlinable
+    static func readPlanned<C: _StructDecoding>(
+        _ coding: C.Type, _ plan: _RecordPlan, format: borrowing Struct, from bytes: RawSpan, at start: Int,
         owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
-        guard plan.path != .failed, let format = given ?? plan.context?.format else { throw plan.failure }
+        guard plan.path != .failed else { throw plan.failure }
         return try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
             var reader = _PlannedReader(buffer: raw, base: start, format: format, owner: owner)
             let value: C._Value
             do throws(StructError) {
                 value = try C._read(&reader)
             } catch {
-                throw describe(error, plan, format: format)
+                throw describe(error, plan, format: copy format)
             }
             guard reader.index == plan.valueCount else { throw plan.fieldsChanged }
             return value
@@ -139,7 +149,7 @@ enum _RecordEngine {
         } else if plan.path == .aligned {
             try writeDirect(coding, _HostOrder.self, _NaturallyAligned.self, value, plan, into: &bytes, at: start)
         } else {
-            try writePlanned(coding, value, plan, format: nil, into: &bytes, at: start)
+            try writePlanned(coding, value, plan, into: &bytes, at: start)
         }
     }
 
@@ -175,12 +185,21 @@ enum _RecordEngine {
         }
     }
 
+    /// The planned path of a plan with a context, with the format read where the context holds it.
     @inlinable @inline(never)
     static func writePlanned<C: _StructEncoding>(
-        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, format given: Struct?,
+        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, into bytes: inout MutableRawSpan, at start: Int
+    ) throws(StructError) {
+        guard plan.path != .failed, let context = plan.context else { throw plan.failure }
+        try writePlanned(coding, value, plan, format: context.format, into: &bytes, at: start)
+    }
+
+    @inlinable
+    static func writePlanned<C: _StructEncoding>(
+        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, format: borrowing Struct,
         into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) {
-        guard plan.path != .failed, let format = given ?? plan.context?.format else { throw plan.failure }
+        guard plan.path != .failed else { throw plan.failure }
         try bytes.withUnsafeMutableBytes { (raw) throws(StructError) in
             let record = UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + plan.size)])
             // CPython zeroes the record first; strings zero-pad themselves, so only padding needs it.
@@ -190,7 +209,7 @@ enum _RecordEngine {
                 try C._write(value, &writer)
                 guard writer.visited == plan.valueCount else { throw StructError.fieldsChangedMarker }
             } catch {
-                let failed = describe(error, plan, format: format)
+                let failed = describe(error, plan, format: copy format)
                 // What CPython leaves: zeros, then every value up to the failing one replayed
                 // (the failing one writes only when CPython's converter does).
                 record.initializeMemory(as: UInt8.self, repeating: 0)
