@@ -42,7 +42,14 @@ extension Struct {
     ) throws(StructError) -> C._Value {
         let plan = try _RecordPlan.checkedUnpacking(C.self, format: self)
         if plan.path == .planned {
-            return try _RecordEngine.readPlanned(C.self, plan, format: self, from: bytes, at: start, owner: owner)
+            do {
+                return try withFieldCursor { (cursor) throws(StructError) -> C._Value in
+                    try _RecordEngine.readPlanned(
+                        C.self, valueCount: plan.valueCount, cursor: cursor, from: bytes, at: start, owner: owner)
+                }
+            } catch {
+                throw _RecordEngine.describe(error, plan, format: self)
+            }
         }
         return try _RecordEngine.read(C.self, plan, from: bytes, at: start, owner: owner)
     }
@@ -71,7 +78,10 @@ extension Struct {
     ) throws(StructError) {
         let plan = try _RecordPlan.checkedPacking(C.self, format: self, operation: operation)
         if plan.path == .planned {
-            try _RecordEngine.writePlanned(C.self, value, plan, format: self, into: &bytes, at: start)
+            try withFieldCursor { (cursor) throws(StructError) in
+                try _RecordEngine.writePlanned(
+                    C.self, value, plan, cursor: cursor, hasPadding: hasPadding, format: self, into: &bytes, at: start)
+            }
             return
         }
         try _RecordEngine.write(C.self, value, plan, into: &bytes, at: start)

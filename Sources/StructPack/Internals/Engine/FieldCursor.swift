@@ -1,9 +1,12 @@
 /// Walks a format's values in order, one ``ValueSlot`` at a time: through the per-value table
 /// when the format has one, else through its fields (repeat counts are never expanded).
+///
+/// It reads the format's tables through pointers, so making one per record retains nothing; it is
+/// valid only inside ``Struct/withFieldCursor(_:)``, which keeps the tables alive.
 @usableFromInline
 struct _FieldCursor {
-    @usableFromInline let slots: [Struct.Slot]
-    @usableFromInline let fields: [Struct.Field]
+    @usableFromInline let slots: UnsafeBufferPointer<Struct.Slot>
+    @usableFromInline let fields: UnsafeBufferPointer<Struct.Field>
     @usableFromInline let valueCount: Int
     @usableFromInline let byteOrder: ByteOrder
     @usableFromInline let swapsBytes: Bool
@@ -17,13 +20,16 @@ struct _FieldCursor {
     @usableFromInline var item = 0
 
     @inlinable
-    init(_ format: borrowing Struct) {
-        self.slots = format.slots
-        self.fields = format.fields
-        self.valueCount = format.valueCount
-        self.byteOrder = format.byteOrder
-        self.swapsBytes = format.swapsBytes
-        self.usesTable = format.slots.count == format.valueCount
+    init(
+        slots: UnsafeBufferPointer<Struct.Slot>, fields: UnsafeBufferPointer<Struct.Field>, valueCount: Int,
+        byteOrder: ByteOrder, swapsBytes: Bool
+    ) {
+        self.slots = slots
+        self.fields = fields
+        self.valueCount = valueCount
+        self.byteOrder = byteOrder
+        self.swapsBytes = swapsBytes
+        self.usesTable = slots.count == valueCount
         if !usesTable { skipFieldsWithoutValues() }
     }
 
@@ -72,5 +78,25 @@ struct _FieldCursor {
             skipFieldsWithoutValues()
         }
         return slot
+    }
+}
+
+extension Struct {
+    /// Calls `body` with a cursor at this format's first value; the cursor must not be used
+    /// after `body` returns.
+    ///
+    /// - Throws: what `body` throws.
+    @inlinable @inline(__always)
+    func withFieldCursor<Result, Failure: Error>(_ body: (_FieldCursor) throws(Failure) -> Result) throws(Failure)
+        -> Result
+    {
+        try slots.withUnsafeBufferPointer { (slots) throws(Failure) -> Result in
+            try fields.withUnsafeBufferPointer { (fields) throws(Failure) -> Result in
+                try body(
+                    _FieldCursor(
+                        slots: slots, fields: fields, valueCount: valueCount, byteOrder: byteOrder,
+                        swapsBytes: swapsBytes))
+            }
+        }
     }
 }

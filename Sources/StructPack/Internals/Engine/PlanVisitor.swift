@@ -20,8 +20,8 @@ struct _PlanVisitor: StructFieldVisitor, ~Copyable {
     @usableFromInline var unpackingCanFail = false
 
     @inlinable
-    init(format: Struct, packingOperation: String? = nil) {
-        self.cursor = _FieldCursor(format)
+    init(format: Struct, cursor: _FieldCursor, packingOperation: String? = nil) {
+        self.cursor = cursor
         self.format = format
         self.packingOperation = packingOperation
     }

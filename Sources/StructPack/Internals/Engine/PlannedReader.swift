@@ -10,10 +10,10 @@ struct _PlannedReader: StructFieldVisitor, ~Copyable {
     @usableFromInline let owner: ArraySlice<UInt8>?
 
     @inlinable
-    init(buffer: UnsafeRawBufferPointer, base: Int, format: borrowing Struct, owner: ArraySlice<UInt8>?) {
+    init(buffer: UnsafeRawBufferPointer, base: Int, cursor: _FieldCursor, owner: ArraySlice<UInt8>?) {
         self.buffer = buffer
         self.base = base
-        self.cursor = _FieldCursor(format)
+        self.cursor = cursor
         self.owner = owner
     }
 

@@ -14,10 +14,10 @@ struct _PlannedWriter: StructFieldVisitor, ~Copyable {
     @usableFromInline var visited = 0
 
     @inlinable
-    init(buffer: UnsafeMutableRawBufferPointer, base: Int, format: borrowing Struct, limit: Int = .max, ignoresErrors: Bool = false) {
+    init(buffer: UnsafeMutableRawBufferPointer, base: Int, cursor: _FieldCursor, limit: Int = .max, ignoresErrors: Bool = false) {
         self.buffer = buffer
         self.base = base
-        self.cursor = _FieldCursor(format)
+        self.cursor = cursor
         self.limit = limit
         self.ignoresErrors = ignoresErrors
     }

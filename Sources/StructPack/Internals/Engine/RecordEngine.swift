@@ -62,30 +62,32 @@ enum _RecordEngine {
     }
 
     /// The planned path of a plan with a context (a record's layout, a prepared unpacker): the
-    /// format is read where the context holds it, not copied per record.
+    /// format's tables are read where the context holds them, nothing is copied per record.
     @inlinable @inline(never)
     static func readPlanned<C: _StructDecoding>(
         _ coding: C.Type, _ plan: _RecordPlan, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
         guard plan.path != .failed, let context = plan.context else { throw plan.failure }
-        return try readPlanned(coding, plan, format: context.format, from: bytes, at: start, owner: owner)
+        do {
+            return try context.format.withFieldCursor { (cursor) throws(StructError) -> C._Value in
+                try readPlanned(coding, valueCount: plan.valueCount, cursor: cursor, from: bytes, at: start, owner: owner)
+            }
+        } catch {
+            throw describe(error, plan, format: nil)
+        }
     }
 
+    /// Reads value by value through `cursor`. Errors are the visitor's (and the fields-changed
+    /// marker), for the caller to ``describe(_:_:format:)``.
     @inlinable
     static func readPlanned<C: _StructDecoding>(
-        _ coding: C.Type, _ plan: _RecordPlan, format: borrowing Struct, from bytes: RawSpan, at start: Int,
+        _ coding: C.Type, valueCount: Int, cursor: _FieldCursor, from bytes: RawSpan, at start: Int,
         owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
-        guard plan.path != .failed else { throw plan.failure }
-        return try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
-            var reader = _PlannedReader(buffer: raw, base: start, format: format, owner: owner)
-            let value: C._Value
-            do throws(StructError) {
-                value = try C._read(&reader)
-            } catch {
-                throw describe(error, plan, format: copy format)
-            }
-            guard reader.index == plan.valueCount else { throw plan.fieldsChanged }
+        try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
+            var reader = _PlannedReader(buffer: raw, base: start, cursor: cursor, owner: owner)
+            let value = try C._read(&reader)
+            guard reader.index == valueCount else { throw StructError.fieldsChangedMarker }
             return value
         }
     }
@@ -185,36 +187,42 @@ enum _RecordEngine {
         }
     }
 
-    /// The planned path of a plan with a context, with the format read where the context holds it.
+    /// The planned path of a plan with a context, with the format's tables read where the
+    /// context holds them.
     @inlinable @inline(never)
     static func writePlanned<C: _StructEncoding>(
         _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) {
         guard plan.path != .failed, let context = plan.context else { throw plan.failure }
-        try writePlanned(coding, value, plan, format: context.format, into: &bytes, at: start)
+        try context.format.withFieldCursor { (cursor) throws(StructError) in
+            try writePlanned(
+                coding, value, plan, cursor: cursor, hasPadding: context.format.hasPadding, format: nil, into: &bytes,
+                at: start)
+        }
     }
 
+    /// Writes value by value through `cursor`; on error, leaves what CPython leaves and throws the
+    /// described error (`format` is the format when the plan has no context).
     @inlinable
     static func writePlanned<C: _StructEncoding>(
-        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, format: borrowing Struct,
-        into bytes: inout MutableRawSpan, at start: Int
+        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, cursor: _FieldCursor, hasPadding: Bool,
+        format given: Struct?, into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) {
-        guard plan.path != .failed else { throw plan.failure }
         try bytes.withUnsafeMutableBytes { (raw) throws(StructError) in
             let record = UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + plan.size)])
             // CPython zeroes the record first; strings zero-pad themselves, so only padding needs it.
-            if format.hasPadding { record.initializeMemory(as: UInt8.self, repeating: 0) }
-            var writer = _PlannedWriter(buffer: raw, base: start, format: format)
+            if hasPadding { record.initializeMemory(as: UInt8.self, repeating: 0) }
+            var writer = _PlannedWriter(buffer: raw, base: start, cursor: cursor)
             do throws(StructError) {
                 try C._write(value, &writer)
                 guard writer.visited == plan.valueCount else { throw StructError.fieldsChangedMarker }
             } catch {
-                let failed = describe(error, plan, format: copy format)
+                let failed = describe(error, plan, format: given)
                 // What CPython leaves: zeros, then every value up to the failing one replayed
                 // (the failing one writes only when CPython's converter does).
                 record.initializeMemory(as: UInt8.self, repeating: 0)
                 var replay = _PlannedWriter(
-                    buffer: raw, base: start, format: format, limit: (failed.valueIndex ?? -1) + 1, ignoresErrors: true)
+                    buffer: raw, base: start, cursor: cursor, limit: (failed.valueIndex ?? -1) + 1, ignoresErrors: true)
                 try? C._write(value, &replay)
                 throw failed
             }

@@ -76,11 +76,13 @@ struct _RecordPlan: Sendable {
     static func checkedUnpacking<C: _StructDecoding>(_ coding: C.Type, format: Struct) throws(StructError)
         -> _RecordPlan
     {
-        var visitor = _PlanVisitor(format: format)
-        try C._visitTypes(&visitor)
-        return _RecordPlan(
-            contextFree: try visitor.path(typeName: C._typeName, isTuple: C._visitsAreFixed), size: format.size, valueCount: format.valueCount,
-            unpackingCanFail: visitor.unpackingCanFail)
+        try format.withFieldCursor { (cursor) throws(StructError) -> _RecordPlan in
+            var visitor = _PlanVisitor(format: format, cursor: cursor)
+            try C._visitTypes(&visitor)
+            return _RecordPlan(
+                contextFree: try visitor.path(typeName: C._typeName, isTuple: C._visitsAreFixed), size: format.size,
+                valueCount: format.valueCount, unpackingCanFail: visitor.unpackingCanFail)
+        }
     }
 
     /// The context-free plan for packing `C` with `format`, for a one-shot call.
@@ -90,23 +92,28 @@ struct _RecordPlan: Sendable {
     static func checkedPacking<C: _StructEncoding>(_ coding: C.Type, format: Struct, operation: String)
         throws(StructError) -> _RecordPlan
     {
-        var visitor = _PlanVisitor(format: format, packingOperation: operation)
-        try C._visitPackingTypes(&visitor)
-        return _RecordPlan(
-            contextFree: try visitor.path(typeName: C._typeName, isTuple: C._visitsAreFixed), size: format.size, valueCount: format.valueCount)
+        try format.withFieldCursor { (cursor) throws(StructError) -> _RecordPlan in
+            var visitor = _PlanVisitor(format: format, cursor: cursor, packingOperation: operation)
+            try C._visitPackingTypes(&visitor)
+            return _RecordPlan(
+                contextFree: try visitor.path(typeName: C._typeName, isTuple: C._visitsAreFixed), size: format.size,
+                valueCount: format.valueCount)
+        }
     }
 
     /// The plan for unpacking `C` with `format`: its types checked against the format's values.
     @inlinable
     static func unpacking<C: _StructDecoding>(_ coding: C.Type, format: Struct) -> _RecordPlan {
-        var visitor = _PlanVisitor(format: format)
-        do {
-            try C._visitTypes(&visitor)
-            return _RecordPlan(
-                path: try visitor.path(typeName: C._typeName, isTuple: C._visitsAreFixed), format: format, typeName: C._typeName,
-                unpackingCanFail: visitor.unpackingCanFail)
-        } catch {
-            return _RecordPlan(path: .failed, format: format, typeName: C._typeName, failure: error)
+        format.withFieldCursor { (cursor) -> _RecordPlan in
+            var visitor = _PlanVisitor(format: format, cursor: cursor)
+            do throws(StructError) {
+                try C._visitTypes(&visitor)
+                return _RecordPlan(
+                    path: try visitor.path(typeName: C._typeName, isTuple: C._visitsAreFixed), format: format,
+                    typeName: C._typeName, unpackingCanFail: visitor.unpackingCanFail)
+            } catch {
+                return _RecordPlan(path: .failed, format: format, typeName: C._typeName, failure: error)
+            }
         }
     }
 
@@ -114,12 +121,16 @@ struct _RecordPlan: Sendable {
     /// CPython checks them, when packed), and records' types as for unpacking.
     @inlinable
     static func packing<C: _StructEncoding>(_ coding: C.Type, format: Struct, operation: String) -> _RecordPlan {
-        var visitor = _PlanVisitor(format: format, packingOperation: operation)
-        do {
-            try C._visitPackingTypes(&visitor)
-            return _RecordPlan(path: try visitor.path(typeName: C._typeName, isTuple: C._visitsAreFixed), format: format, typeName: C._typeName)
-        } catch {
-            return _RecordPlan(path: .failed, format: format, typeName: C._typeName, failure: error)
+        format.withFieldCursor { (cursor) -> _RecordPlan in
+            var visitor = _PlanVisitor(format: format, cursor: cursor, packingOperation: operation)
+            do throws(StructError) {
+                try C._visitPackingTypes(&visitor)
+                return _RecordPlan(
+                    path: try visitor.path(typeName: C._typeName, isTuple: C._visitsAreFixed), format: format,
+                    typeName: C._typeName)
+            } catch {
+                return _RecordPlan(path: .failed, format: format, typeName: C._typeName, failure: error)
+            }
         }
     }
 
