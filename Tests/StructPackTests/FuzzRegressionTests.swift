@@ -57,6 +57,15 @@ struct FuzzRegressionTests {
         }
     }
 
+    /// FuzzFormat, `p9223372036154775808sq`: rounding a string's offset up to its "alignment"
+    /// (its whole size, near Int.max) overflowed while the direct paths were being looked for.
+    /// Sizes from CPython 3.13's struct.calcsize.
+    @Test func hugeStringsCompileWithoutOverflow() throws {
+        #expect(try Struct("p9223372036154775808sq").size == 9_223_372_036_154_775_824)
+        #expect(try Struct("@9223372036854775000sq").size == 9_223_372_036_854_775_008)
+        #expect(try Struct("<9223372036854775799sq").size == 9_223_372_036_854_775_807)
+    }
+
     /// FuzzFormat, `9s\n\n`: `Field.itemSize` is documented as the bytes per value, the whole
     /// count for `s` and `p`, but was the code's size (1).
     @Test func stringFieldItemSizeIsTheWholeString() throws {

@@ -41,7 +41,13 @@ struct CompiledLayout {
             for slot in slots {
                 signature.append(kind: slot.code.kind, size: slot.size)
                 if slot.offset != contiguousEnd { contiguous = false }
-                contiguousEnd = slot.offset + slot.size
+                contiguousEnd = slot.offset + slot.size  // at most the record's size: no overflow
+                // Only scalars (at most 8 bytes) can be direct at their alignment; a string's
+                // size is its count, which can be near Int.max, so its rounding could overflow.
+                guard aligned && slot.size <= 8 else {
+                    aligned = false
+                    continue
+                }
                 let alignment = max(slot.size, 1)
                 let alignedOffset = (alignedEnd + alignment - 1) / alignment * alignment
                 if slot.offset != alignedOffset { aligned = false }
