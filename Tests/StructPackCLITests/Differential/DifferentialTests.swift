@@ -42,20 +42,7 @@ struct DifferentialTests {
             try JSONDecoder().decode(OracleCase.self, from: Data($0.utf8))
         }
         #expect(cases.count == count)
-        let failures = try await withThrowingTaskGroup(of: String?.self) { group in
-            var failures: [String] = []
-            var pending = cases[...]
-            func enqueue() {
-                guard let next = pending.popFirst() else { return }
-                group.addTask { try Self.check(next) }
-            }
-            for _ in 0..<4 { enqueue() }
-            while let result = try await group.next() {
-                if let result { failures.append(result) }
-                enqueue()
-            }
-            return failures
-        }
+        let failures = try await ConcurrentChecks.failures(of: cases) { oracle, _ in try Self.check(oracle) }
         #expect(failures.isEmpty, "seed \(Self.seed), CPython \(PythonOracle.interpreter?.version ?? "?"): \(failures.count) of \(count) differ:\n\(failures.prefix(10).joined(separator: "\n"))")
     }
 

@@ -100,20 +100,7 @@ struct FramesDifferentialTests {
             try JSONDecoder().decode(Case.self, from: Data($0.utf8))
         }
         #expect(cases.count == count)
-        let failures = try await withThrowingTaskGroup(of: String?.self) { group in
-            var failures: [String] = []
-            var pending = cases.enumerated()[...]
-            func enqueue() {
-                guard let (index, next) = pending.popFirst() else { return }
-                group.addTask { try Self.check(next, index: index) }
-            }
-            for _ in 0..<4 { enqueue() }
-            while let result = try await group.next() {
-                if let result { failures.append(result) }
-                enqueue()
-            }
-            return failures
-        }
+        let failures = try await ConcurrentChecks.failures(of: cases) { try Self.check($0, index: $1) }
         #expect(
             failures.isEmpty,
             "seed \(Self.seed): \(failures.count) of \(count) differ:\n\(failures.prefix(10).joined(separator: "\n"))")

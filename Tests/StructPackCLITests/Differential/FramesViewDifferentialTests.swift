@@ -28,20 +28,7 @@ struct FramesViewDifferentialTests {
             #expect(cases.contains { $0.args.contains(option) }, "no case with \(option)")
         }
         #expect(cases.contains { $0.status == 1 }, "no payload that does not fit")
-        let failures = try await withThrowingTaskGroup(of: String?.self) { group in
-            var failures: [String] = []
-            var pending = cases.enumerated()[...]
-            func enqueue() {
-                guard let (index, next) = pending.popFirst() else { return }
-                group.addTask { try Self.check(next, index: index) }
-            }
-            for _ in 0..<4 { enqueue() }
-            while let result = try await group.next() {
-                if let result { failures.append(result) }
-                enqueue()
-            }
-            return failures
-        }
+        let failures = try await ConcurrentChecks.failures(of: cases) { try Self.check($0, index: $1) }
         #expect(
             failures.isEmpty,
             "seed \(DifferentialTests.seed): \(failures.count) of \(count) differ:\n\(failures.prefix(5).joined(separator: "\n"))")
