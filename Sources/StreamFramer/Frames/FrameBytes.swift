@@ -34,6 +34,7 @@ public struct FrameBytes: RandomAccessCollection, Sendable, Equatable, CustomStr
     /// array index does).
     @inlinable
     public subscript(position: Int) -> UInt8 {
+        // The caller's index, as Array's subscript checks it; never a value from the stream.
         precondition(position >= 0 && position < count, "FrameBytes index out of range")
         return storage.base.load(fromByteOffset: start &+ position, as: UInt8.self)
     }

@@ -44,6 +44,7 @@ extension Struct {
         /// - Complexity: O(1) for formats within 1,024 values, O(format size) otherwise.
         @inlinable
         public subscript(index: Int) -> RecordValues {
+            // The caller's index (Collection's contract); never a value from the bytes.
             precondition(index >= 0 && index < count, "record index out of range")
             // index < count, so the record lies inside the buffer.
             return RecordValues(source: source, base: index &* source.size)

@@ -44,6 +44,7 @@ extension Struct {
         public subscript(index: Int) -> StructValue {
             // Always inlined, so that a caller's `values[0].intValue!` becomes one load.
             @inline(always) get {
+                // The caller's index (Collection's contract); never a value from the bytes.
                 precondition(index >= 0 && index < source.valueCount, "value index out of range")
                 return source.value(index, base: base)
             }

@@ -1,5 +1,11 @@
 // Every typed operation on a record type, through its layout: Python's `unpack`, `unpack_from`,
 // `iter_unpack`, `pack`, `pack_into`, and appending.
+//
+// The per-record operations repeat the few lines of `Struct.Unpacker` / `Struct.Packer` rather than
+// call them: they read the layout's plan where the layout holds it. Going through a prepared
+// unpacker or packer, or a shared helper taking the plan as an argument, copies the plan (a
+// retain and release of its context) per call: measured 47 -> 221 instructions per record for
+// `init(unpacking:at:)`, 111 -> 271 for appending.
 
 extension StructRecord {
     /// Unpacks a record from exactly `Self.layout.format.size` bytes, read in place (Python's

@@ -58,6 +58,7 @@ public struct StructRecords<Shape: _StructDecoding>: RandomAccessCollection, Sen
     /// - Complexity: O(number of values); no heap allocation unless a type allocates.
     @inlinable @inline(__always)
     public subscript(index: Int) -> Shape._Value {
+        // The caller's index (Collection's contract); never a value from the bytes.
         precondition(index >= 0 && index < count, "record index out of range")
         return record(at: index &* plan.size)
     }
@@ -68,9 +69,11 @@ public struct StructRecords<Shape: _StructDecoding>: RandomAccessCollection, Sen
         do {
             return try read(at: offset)
         } catch {
-            // Unreachable for arrays and slices: the shape was checked and every record read once
-            // when the collection was made, and their bytes cannot change. Only memory behind an
-            // UnsafeRawBufferPointer changed since then, against its documented contract, gets here.
+            // Not reachable from bytes: the shape was checked, and records whose values can fail to
+            // convert were all read once, when the collection was made. Only a broken contract
+            // gets here: memory behind an UnsafeRawBufferPointer changed since then, or a
+            // record's `fields(_:)` visiting other fields for other values (StructFieldGroup
+            // requires the same visits every time). A Collection subscript cannot throw.
             preconditionFailure("the records' bytes changed after iterUnpack checked them: \(error)")
         }
     }
