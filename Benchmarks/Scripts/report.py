@@ -138,6 +138,10 @@ def targets(rows):
         return [row for row in rows if row["workload"] == workload and (role is None or row["role"] == role)
                 and (name is None or name in row["implementation"])]
 
+    def allocs_ok(row):
+        # A pass's one-time set-up (a prepared packer, a result array, a fresh buffer) is not per op.
+        return (row["perOpAllocations"] or 0) < 1e-3
+
     checks = []
     # Issue 10: every typed entry point of W1/W2 at 0.95x the simple loop; W5/W6 pack, W6 views and
     # the 64-value record (W11) at 0.9x; the dynamic API at 10x CPython's fastest row.
@@ -145,8 +149,7 @@ def targets(rows):
                                    ("W6p", "W6 pack", 0.9), ("W6v", "W6 unpack as views", 0.9),
                                    ("W11u", "W11 unpack", 0.9), ("W11p", "W11 pack", 0.9)):
         for row in find(workload, "typed"):
-            # A pass's one-time set-up (a prepared packer, a result array) is not per record.
-            ok = row["ratio"] >= bound and (row["perOpAllocations"] or 0) < 1e-3
+            ok = row["ratio"] >= bound and allocs_ok(row)
             checks.append((f"{label} typed ≥ {bound}× limit, 0 allocs/record: {row['implementation']}",
                            f"{row['ratio']:.2f}×, {allocations(row['perOpAllocations'])} allocs/record", ok))
     for workload, label in (("W1", "W1 unpack"), ("W2", "W2 pack"), ("W5u", "W5 unpack"), ("W5p", "W5 pack"),
@@ -155,9 +158,6 @@ def targets(rows):
             checks.append((f"{label} dynamic ≥ 10× CPython: {row['implementation']}",
                            f"{row['vsPython']:.1f}× the fastest CPython row", row["vsPython"] >= 10))
     # Issue 11: the simple hand-written framer as 1.00x, fresh framer per stream and long-lived.
-    def allocs_ok(row):
-        return (row["perOpAllocations"] or 0) < 1e-3
-
     for row in find("W3", name="LengthFieldFramer next()"):
         checks.append((f"W3 ≥ 1.05× hand-written framer, 0 allocs/frame: {row['implementation']}",
                        f"{row['ratio']:.2f}×, {allocations(row['perOpAllocations'])} allocs/frame",
