@@ -43,8 +43,10 @@ struct CompiledLayout {
                 if slot.offset != contiguousEnd { contiguous = false }
                 contiguousEnd = slot.offset + slot.size  // at most the record's size: no overflow
                 // Only scalars (at most 8 bytes) can be direct at their alignment; a string's
-                // size is its count, which can be near Int.max, so its rounding could overflow.
-                guard aligned && slot.size <= 8 else {
+                // size is its count, which can be near Int.max, so its rounding could overflow,
+                // and strings take the contiguous path only.
+                let isString = slot.code == .string || slot.code == .pascalString
+                guard aligned && slot.size <= 8 && !isString else {
                     aligned = false
                     continue
                 }

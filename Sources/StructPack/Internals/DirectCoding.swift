@@ -20,10 +20,24 @@ public struct _DirectLayout: Sendable, Hashable {
     @_transparent
     public static var none: _DirectLayout { _DirectLayout(kind: .padding, size: 0) }
 
+    /// A byte string's layout: the bytes of an `s` or `p` value of any size above 0, whose size
+    /// and code the engine takes from the format's slot table.
+    @_transparent
+    public static var bytes: _DirectLayout { _DirectLayout(kind: .string, size: 0) }
+
+    /// Whether this is ``bytes``.
+    @_transparent @usableFromInline
+    var isBytes: Bool { size == 0 && kind == .string }
+
+    /// Whether values of this layout are direct at all.
+    @_transparent @usableFromInline
+    var isDirect: Bool { size != 0 || kind == .string }
+
     /// Whether a value of `code` in `size` bytes has this layout.
     @inlinable @inline(__always)
     func matches(_ code: FormatCode, size: Int) -> Bool {
-        self.size != 0 && size == self.size && code.kind == kind
+        if isBytes { return size > 0 && (code == .string || code == .pascalString) }
+        return self.size != 0 && size == self.size && code.kind == kind
     }
 }
 
@@ -50,6 +64,20 @@ public protocol _StructDirectCoding {
     /// Whether unpacking a value whose code the type accepts can never throw (StructPack's own
     /// types): a lazy record collection of such types needs no validation pass.
     static var _unpackingCannotFail: Bool { get }
+
+    /// Reads a byte string (layout ``_DirectLayout/bytes``) of `size` bytes (more than 0) at
+    /// `source`, an `s` value or, when `isPascal`, a `p` value, with no bounds check. `owner` is
+    /// the array the bytes belong to, when there is one, and `position` the value's offset from
+    /// the owner's start index.
+    ///
+    /// - Throws: never for StructPack's own types.
+    static func _unsafeLoadBytes(
+        from source: UnsafeRawPointer, size: Int, isPascal: Bool, position: Int, owner: ArraySlice<UInt8>?
+    ) throws(StructError) -> Self
+
+    /// Writes `self` as a byte string of `size` bytes (more than 0) at `target`, as CPython packs
+    /// `bytes` into `s` or (when `isPascal`) `p`, with no bounds check.
+    func _unsafeStoreBytes(to target: UnsafeMutableRawPointer, size: Int, isPascal: Bool)
 }
 
 extension _StructDirectCoding {
@@ -71,6 +99,18 @@ extension _StructDirectCoding {
     /// `false`: a type of yours may throw while unpacking.
     @inlinable
     public static var _unpackingCannotFail: Bool { false }
+
+    /// Never called for a type without the bytes layout; throws rather than reads.
+    @inlinable
+    public static func _unsafeLoadBytes(
+        from source: UnsafeRawPointer, size: Int, isPascal: Bool, position: Int, owner: ArraySlice<UInt8>?
+    ) throws(StructError) -> Self {
+        throw StructError.noDirectLayout("\(Self.self)")
+    }
+
+    /// Never called for a type without the bytes layout; writes nothing.
+    @inlinable
+    public func _unsafeStoreBytes(to target: UnsafeMutableRawPointer, size: Int, isPascal: Bool) {}
 }
 
 /// The kinds and sizes of up to 16 values, one byte per value: a format computes its own once
@@ -88,8 +128,16 @@ public struct _LayoutSignature: Sendable, Hashable {
     /// Appends one value's layout; a type without one gets a byte no format produces.
     @_transparent
     public mutating func append(_ layout: _DirectLayout) {
-        append(byte: layout.size == 0 ? 0xFF : Self.byte(kind: layout.kind, size: layout.size))
+        if layout.isBytes {
+            append(byte: Self.bytesByte)
+        } else {
+            append(byte: layout.size == 0 ? 0xFF : Self.byte(kind: layout.kind, size: layout.size))
+        }
     }
+
+    /// The byte of a byte string: an `s` or `p` value of any size above 0, and a type with the
+    /// bytes layout (the sizes come from the format's slot table).
+    @_transparent @usableFromInline static var bytesByte: UInt64 { 0x60 }
 
     /// Appends a format value's kind and size.
     @_transparent @usableFromInline
@@ -112,7 +160,8 @@ public struct _LayoutSignature: Sendable, Hashable {
     @inlinable
     var isExact: Bool { count <= 16 }
 
-    /// One byte per value: kind in the high nibble (never 0xF), size (1...15) in the low one.
+    /// One byte per value: kind in the high nibble (never 0xF), size (1...15) in the low one;
+    /// ``bytesByte`` for every `s` and `p` of size above 0, 0xFD (unmatchable) for size 0.
     @_transparent @usableFromInline
     static func byte(kind: FormatCode.Kind, size: Int) -> UInt64 {
         let kindNumber: UInt64
@@ -122,8 +171,7 @@ public struct _LayoutSignature: Sendable, Hashable {
         case .floatingPoint: kindNumber = 3
         case .bool: kindNumber = 4
         case .char: kindNumber = 5
-        case .string: kindNumber = 6
-        case .pascalString: kindNumber = 7
+        case .string, .pascalString: return size > 0 ? bytesByte : 0xFD
         case .padding: kindNumber = 8
         }
         return kindNumber << 4 | UInt64(min(max(size, 0), 15))

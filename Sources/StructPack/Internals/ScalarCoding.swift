@@ -209,19 +209,41 @@ package enum ScalarCoding {
             }
             return
         }
-        let dataStart = isPascal ? 1 : 0
-        let copied = min(source.count, slot.size - dataStart)
         bytes.withUnsafeMutableBytes { target in
-            // safe because slot.offset + slot.size <= target.count, checked by Struct.
-            let region = UnsafeMutableRawBufferPointer(rebasing: target[slot.offset..<(slot.offset + slot.size)])
-            if isPascal { region[0] = UInt8(min(copied, 255)) }
-            let data = UnsafeMutableRawBufferPointer(rebasing: region[dataStart...])
-            if copied > 0, let sourceBase = source.baseAddress, let dataBase = data.baseAddress {
-                dataBase.copyMemory(from: sourceBase, byteCount: copied)
-            }
-            if copied < data.count {
-                UnsafeMutableRawBufferPointer(rebasing: data[copied...]).initializeMemory(as: UInt8.self, repeating: 0)
-            }
+            // safe because slot.offset + slot.size <= target.count, checked by Struct, and size > 0.
+            storeByteString(
+                source, to: target.baseAddress.unsafelyUnwrapped + slot.offset, size: slot.size, isPascal: isPascal)
+        }
+    }
+
+    // MARK: Byte strings at a pointer (the direct paths)
+
+    /// Where an `s` (all of its `size` bytes) or `p` (as many bytes as its length byte says, but
+    /// at most `size - 1`, after the length byte) value at `source` lies, relative to `source`.
+    /// `size` is more than 0 and `size` bytes are readable at `source`.
+    @inlinable @inline(__always)
+    static func byteStringRange(at source: UnsafeRawPointer, size: Int, isPascal: Bool) -> Range<Int> {
+        guard isPascal else { return 0..<size }
+        let length = Int(source.load(as: UInt8.self))
+        return 1..<(1 &+ min(length, size &- 1))
+    }
+
+    /// Stores `source` as an `s` or `p` value of `size` bytes (more than 0, all writable) at
+    /// `target`: `s` truncates or zero-pads to its size; `p` writes a length byte of
+    /// min(count, size - 1, 255), then that many bytes (up to size - 1), zero-padded.
+    @inlinable @inline(__always)
+    static func storeByteString(
+        _ source: UnsafeRawBufferPointer, to target: UnsafeMutableRawPointer, size: Int, isPascal: Bool
+    ) {
+        let dataStart = isPascal ? 1 : 0
+        let room = size &- dataStart
+        let copied = min(source.count, room)
+        if isPascal { target.storeBytes(of: UInt8(truncatingIfNeeded: min(copied, 255)), as: UInt8.self) }
+        if copied > 0, let sourceBase = source.baseAddress {
+            (target + dataStart).copyMemory(from: sourceBase, byteCount: copied)
+        }
+        if copied < room {
+            (target + (dataStart &+ copied)).initializeMemory(as: UInt8.self, repeating: 0, count: room &- copied)
         }
     }
 }

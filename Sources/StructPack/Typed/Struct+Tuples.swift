@@ -27,8 +27,10 @@ extension Struct {
         throws(StructError) -> C._Value
     {
         if let path = directPath(for: C._signature) {
-            let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount)
-            return try _RecordEngine.read(C.self, plan, from: bytes, at: start, owner: owner)
+            return try slots.withUnsafeBufferPointer { (table) throws(StructError) -> C._Value in
+                let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount, slotTable: table)
+                return try _RecordEngine.read(C.self, plan, from: bytes, at: start, owner: owner)
+            }
         }
         return try typedReadSlowly(bytes, at: start, owner: owner, as: coding)
     }
@@ -51,7 +53,9 @@ extension Struct {
                 throw _RecordEngine.describe(error, plan, format: self)
             }
         }
-        return try _RecordEngine.read(C.self, plan, from: bytes, at: start, owner: owner)
+        return try slots.withUnsafeBufferPointer { (table) throws(StructError) -> C._Value in
+            try _RecordEngine.read(C.self, plan.withSlotTable(table), from: bytes, at: start, owner: owner)
+        }
     }
 
     /// Writes `value` as `C` into the record at `start` (bounds checked by the caller).
@@ -62,8 +66,10 @@ extension Struct {
         _ value: C._Value, as coding: C.Type, into bytes: inout MutableRawSpan, at start: Int, operation: String
     ) throws(StructError) {
         if let path = directPath(for: C._signature) {
-            let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount)
-            try _RecordEngine.write(C.self, value, plan, into: &bytes, at: start)
+            try slots.withUnsafeBufferPointer { (table) throws(StructError) in
+                let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount, slotTable: table)
+                try _RecordEngine.write(C.self, value, plan, into: &bytes, at: start)
+            }
             return
         }
         try typedWriteSlowly(value, as: coding, into: &bytes, at: start, operation: operation)
@@ -84,7 +90,9 @@ extension Struct {
             }
             return
         }
-        try _RecordEngine.write(C.self, value, plan, into: &bytes, at: start)
+        try slots.withUnsafeBufferPointer { (table) throws(StructError) in
+            try _RecordEngine.write(C.self, value, plan.withSlotTable(table), into: &bytes, at: start)
+        }
     }
 
     /// Checks the count of `C` before anything else, as CPython checks the item count first.

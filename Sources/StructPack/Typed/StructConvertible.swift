@@ -89,6 +89,24 @@ extension StructConvertible {
     public func _unsafeStore(to target: UnsafeMutableRawPointer, swapsBytes: Bool) {
         structRepresentation._unsafeStore(to: target, swapsBytes: swapsBytes)
     }
+
+    /// Loads the representation's byte string and converts it.
+    ///
+    /// - Throws: the conversion's error.
+    @inlinable @inline(__always)
+    public static func _unsafeLoadBytes(
+        from source: UnsafeRawPointer, size: Int, isPascal: Bool, position: Int, owner: ArraySlice<UInt8>?
+    ) throws(StructError) -> Self {
+        try Self(
+            structRepresentation: StructRepresentation._unsafeLoadBytes(
+                from: source, size: size, isPascal: isPascal, position: position, owner: owner))
+    }
+
+    /// Stores the representation's byte string.
+    @inlinable @inline(__always)
+    public func _unsafeStoreBytes(to target: UnsafeMutableRawPointer, size: Int, isPascal: Bool) {
+        structRepresentation._unsafeStoreBytes(to: target, size: size, isPascal: isPascal)
+    }
 }
 
 extension StructConvertible where Self: RawRepresentable, RawValue: StructPackable & StructUnpackable {

@@ -54,7 +54,7 @@ struct NativeRecord: StructRecord {
     }
 }
 
-/// '<I16s8pH': strings (the planned path), copied and viewed.
+/// '<I16s8pH': strings, copied and viewed (the contiguous path, sizes from the slot table).
 struct Named: StructRecord {
     static let layout = StructLayout<Named>("<I16s8pH")
     var id: UInt32 = 0

@@ -21,18 +21,30 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @usableFromInline var cursor = 0
     /// The next value's index.
     @usableFromInline var index = 0
+    /// The format's slot table, where byte strings' sizes and codes are read.
+    @usableFromInline let slotTable: UnsafePointer<Struct.Slot>?
+    @usableFromInline let slotCount: Int
+    /// The array the bytes belong to, when there is one (views share it).
+    @usableFromInline let owner: ArraySlice<UInt8>?
     /// Never set: the reader throws at the first visit that does not fit (see ``_DirectWriter``).
     @usableFromInline var failed: Bool { false }
 
     @inlinable @inline(__always)
-    init(base: UnsafeRawPointer, limit: Int, recordOffset: Int) {
+    init(
+        base: UnsafeRawPointer, limit: Int, recordOffset: Int, slotTable: UnsafePointer<Struct.Slot>?, slotCount: Int,
+        owner: ArraySlice<UInt8>?
+    ) {
         self.base = base
         self.limit = limit
         self.recordOffset = recordOffset
+        self.slotTable = slotTable
+        self.slotCount = slotCount
+        self.owner = owner
     }
 
     @inlinable @inline(__always)
     mutating func _next<T: StructUnpackable>(_ type: T.Type) throws(StructError) -> T {
+        if T._directLayout.isBytes { return try _nextBytes(T.self) }
         let size = T._directLayout.size
         let offset = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
         if Bounds.checksEachValue {
@@ -50,15 +62,45 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
         return value
     }
 
+    /// Reads a byte string at the cursor, its size and code from the slot table. A tuple's plan
+    /// proved the slot is an `s` or `p` of size above 0 at the cursor; a record's is checked.
+    @inlinable @inline(__always)
+    mutating func _nextBytes<T: StructUnpackable>(_ type: T.Type) throws(StructError) -> T {
+        if Bounds.checksEachValue {
+            guard let slotTable, index < slotCount else { try _RecordEngine.throwFieldsChanged() }
+            let slot = slotTable[index]
+            guard _DirectLayout.bytes.matches(slot.code, size: slot.size), slot.offset == cursor,
+                slot.size <= limit &- cursor
+            else { try _RecordEngine.throwFieldsChanged() }
+        }
+        // safe because the plan (or the check above) put an `s` or `p` slot at the cursor, inside
+        // the record.
+        let slot = slotTable.unsafelyUnwrapped[index]
+        let value: T
+        do {
+            value = try T._unsafeLoadBytes(
+                from: base + cursor, size: slot.size, isPascal: slot.code == .pascalString,
+                position: recordOffset &+ cursor, owner: owner)
+        } catch {
+            try _RecordEngine.throwLocated(error, index: index, offset: recordOffset &+ cursor)
+        }
+        cursor &+= slot.size
+        index &+= 1
+        return value
+    }
+
     @inlinable @inline(__always)
     mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ value: inout T) throws(StructError) {
         value = try _next(T.self)
     }
 
-    /// Arrays are never direct.
-    @inlinable
+    /// Arrays are never direct, except `[UInt8]` at a byte string.
+    @inlinable @inline(__always)
     mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
-        try _RecordEngine.throwFieldsChanged()
+        guard T.self == UInt8.self, let bytes = try _nextBytes([UInt8].self) as? [T] else {
+            try _RecordEngine.throwFieldsChanged()
+        }
+        values = bytes
     }
 
     @available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *)

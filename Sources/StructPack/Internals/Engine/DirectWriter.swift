@@ -9,17 +9,51 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @usableFromInline let limit: Int
     @usableFromInline var cursor = 0
     @usableFromInline var index = 0
+    /// The format's slot table, where byte strings' sizes and codes are read.
+    @usableFromInline let slotTable: UnsafePointer<Struct.Slot>?
+    @usableFromInline let slotCount: Int
     /// Set when a visit did not fit the record; nothing is written for it (see ``_DirectReader``).
     @usableFromInline var failed = false
 
     @inlinable @inline(__always)
-    init(base: UnsafeMutableRawPointer, limit: Int) {
+    init(base: UnsafeMutableRawPointer, limit: Int, slotTable: UnsafePointer<Struct.Slot>?, slotCount: Int) {
         self.base = base
         self.limit = limit
+        self.slotTable = slotTable
+        self.slotCount = slotCount
+    }
+
+    /// Writes a byte string at the cursor, its size and code from the slot table (checked for
+    /// a record, as ``_DirectReader/_nextBytes(_:)`` checks).
+    @inlinable @inline(__always)
+    mutating func _putBytes<T: StructPackable>(_ value: T) {
+        if Bounds.checksEachValue {
+            guard let slotTable, index < slotCount else {
+                failed = true
+                return
+            }
+            let slot = slotTable[index]
+            guard _DirectLayout.bytes.matches(slot.code, size: slot.size), slot.offset == cursor,
+                slot.size <= limit &- cursor
+            else {
+                failed = true
+                return
+            }
+        }
+        // safe because the plan (or the check above) put an `s` or `p` slot at the cursor, inside
+        // the record.
+        let slot = slotTable.unsafelyUnwrapped[index]
+        value._unsafeStoreBytes(to: base + cursor, size: slot.size, isPascal: slot.code == .pascalString)
+        cursor &+= slot.size
+        index &+= 1
     }
 
     @inlinable @inline(__always)
     mutating func _put<T: StructPackable>(_ value: T) throws(StructError) {
+        if T._directLayout.isBytes {
+            _putBytes(value)
+            return
+        }
         let size = T._directLayout.size
         let offset = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
         if Bounds.checksEachValue && !(size != 0 && offset &+ size <= limit) {
@@ -45,10 +79,11 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
         try _put(value)
     }
 
-    /// Arrays are never direct.
-    @inlinable
+    /// Arrays are never direct, except `[UInt8]` at a byte string.
+    @inlinable @inline(__always)
     mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
-        try _RecordEngine.throwFieldsChanged()
+        guard T.self == UInt8.self, let bytes = values as? [UInt8] else { try _RecordEngine.throwFieldsChanged() }
+        _putBytes(bytes)
     }
 
     @available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *)

@@ -52,6 +52,10 @@ struct _PlanVisitor: StructFieldVisitor, ~Copyable {
         return .planned
     }
 
+    /// Whether the format keeps a slot table, where the direct paths find byte strings' sizes.
+    @inlinable
+    var slotTableHolds: Bool { format.slots.count == format.valueCount }
+
     /// The next value's slot, counting it.
     @inlinable
     mutating func nextSlot() -> ValueSlot? {
@@ -63,14 +67,21 @@ struct _PlanVisitor: StructFieldVisitor, ~Copyable {
     /// contiguous and aligned paths.
     @inlinable
     mutating func note(_ layout: _DirectLayout, at slot: ValueSlot) {
-        guard layout.matches(slot.code, size: slot.size) else {
+        // A byte string is direct only where the engine can find its size in the slot table.
+        guard layout.matches(slot.code, size: slot.size), !layout.isBytes || slotTableHolds else {
             contiguous = false
             aligned = false
             return
         }
-        let size = layout.size
+        // A byte string's size is its slot's (at most the record's size).
+        let size = layout.isBytes ? slot.size : layout.size
         if slot.offset != contiguousEnd { contiguous = false }
         contiguousEnd = slot.offset + size
+        // Strings take the contiguous path only.
+        guard !layout.isBytes else {
+            aligned = false
+            return
+        }
         let alignedOffset = (alignedEnd + size - 1) / size * size
         if slot.offset != alignedOffset { aligned = false }
         alignedEnd = alignedOffset + size
@@ -100,12 +111,13 @@ struct _PlanVisitor: StructFieldVisitor, ~Copyable {
 
     @inlinable
     mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
-        contiguous = false
-        aligned = false
         if T.self == UInt8.self, let code = cursor.nextCode, code == .string || code == .pascalString {
+            // A byte string: as direct as a `[UInt8]` element of a tuple.
             try _expect([UInt8].self)
             return
         }
+        contiguous = false
+        aligned = false
         // An array at the end of the format (or past it) takes no values: the count check
         // reports it if the record has values left to visit.
         for _ in 0..<max(cursor.remainingInItem, 0) { try _expect(T.self) }

@@ -16,13 +16,14 @@ enum _RecordEngine {
     ) throws(StructError) -> C._Value {
         // Comparisons rather than a jump table: one predictable branch for the usual path.
         if plan.path == .contiguousNative {
-            return try readDirect(coding, _HostOrder.self, _Unaligned.self, plan, from: bytes, at: start)
+            return try readDirect(coding, _HostOrder.self, _Unaligned.self, plan, from: bytes, at: start, owner: owner)
         }
         if plan.path == .contiguousSwapped {
-            return try readDirect(coding, _SwappedOrder.self, _Unaligned.self, plan, from: bytes, at: start)
+            return try readDirect(coding, _SwappedOrder.self, _Unaligned.self, plan, from: bytes, at: start, owner: owner)
         }
         if plan.path == .aligned {
-            return try readDirect(coding, _HostOrder.self, _NaturallyAligned.self, plan, from: bytes, at: start)
+            return try readDirect(
+                coding, _HostOrder.self, _NaturallyAligned.self, plan, from: bytes, at: start, owner: owner)
         }
         return try readPlanned(coding, plan, from: bytes, at: start, owner: owner)
     }
@@ -30,24 +31,27 @@ enum _RecordEngine {
     @inlinable @inline(__always)
     static func readDirect<C: _StructDecoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker>(
         _ coding: C.Type, _ order: Order.Type, _ alignment: Aligned.Type, _ plan: _RecordPlan, from bytes: RawSpan,
-        at start: Int
+        at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
         if C._visitsAreFixed {
-            return try readDirect(coding, _DirectReader<Order, Aligned, _Unchecked>.self, plan, from: bytes, at: start)
+            return try readDirect(
+                coding, _DirectReader<Order, Aligned, _Unchecked>.self, plan, from: bytes, at: start, owner: owner)
         }
-        return try readDirect(coding, _DirectReader<Order, Aligned, _Checked>.self, plan, from: bytes, at: start)
+        return try readDirect(
+            coding, _DirectReader<Order, Aligned, _Checked>.self, plan, from: bytes, at: start, owner: owner)
     }
 
     @inlinable @inline(__always)
     static func readDirect<C: _StructDecoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>(
         _ coding: C.Type, _ reader: _DirectReader<Order, Aligned, Bounds>.Type, _ plan: _RecordPlan, from bytes: RawSpan,
-        at start: Int
+        at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
         try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
             // safe because direct paths have size > 0 and the caller checked start + size <= count,
             // so the buffer is not empty and has a base address.
             var reader = _DirectReader<Order, Aligned, Bounds>(
-                base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size, recordOffset: start)
+                base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size, recordOffset: start,
+                slotTable: plan.slotTable, slotCount: plan.slotCount, owner: owner)
             let value: C._Value
             do throws(StructError) {
                 value = try C._read(&reader)
@@ -175,7 +179,8 @@ enum _RecordEngine {
         try bytes.withUnsafeMutableBytes { (raw) throws(StructError) in
             // safe because direct paths have size > 0 and the caller checked start + size <= count.
             var writer = _DirectWriter<Order, Aligned, Bounds>(
-                base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size)
+                base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size, slotTable: plan.slotTable,
+                slotCount: plan.slotCount)
             do throws(StructError) {
                 try C._write(value, &writer)
             } catch {

@@ -18,17 +18,27 @@ enum _RecordPath: UInt8, Sendable {
 
 /// What the slow paths need, behind one reference so that a prepared unpacker or packer stays a
 /// few words that a loop keeps in registers.
+///
+/// It also owns a copy of the format's slot table, where the direct paths find byte strings'
+/// sizes and codes through a plain pointer (``_RecordPlan/slotTable``).
 @usableFromInline
-final class _RecordContext: Sendable {
+final class _RecordContext: @unchecked Sendable {  // immutable after init; the table is never written again
     @usableFromInline let format: Struct
     @usableFromInline let typeName: String
     @usableFromInline let failure: StructError?
+    @usableFromInline let slotTable: UnsafeMutableBufferPointer<Struct.Slot>
 
     @usableFromInline
     init(format: Struct, typeName: String, failure: StructError?) {
         self.format = format
         self.typeName = typeName
         self.failure = failure
+        slotTable = .allocate(capacity: format.slots.count)
+        _ = slotTable.initialize(from: format.slots)
+    }
+
+    deinit {
+        slotTable.deallocate()
     }
 
     /// The error for a record whose fields no longer match what was checked.
@@ -38,7 +48,7 @@ final class _RecordContext: Sendable {
 
 /// The plan of one (format, Swift shape) pair: its path and what the paths need.
 @usableFromInline
-struct _RecordPlan: Sendable {
+struct _RecordPlan: @unchecked Sendable {  // slotTable points into the context (or a caller's format), never written
     @usableFromInline let path: _RecordPath
     @usableFromInline let size: Int
     @usableFromInline let valueCount: Int
@@ -48,6 +58,13 @@ struct _RecordPlan: Sendable {
     /// What the slow and error paths need; `nil` for the one-shot tuple fast paths, which have
     /// neither (their values cannot change shape and their stores cannot fail).
     @usableFromInline let context: _RecordContext?
+    /// The format's slot table (one entry per value), where the direct paths read byte strings'
+    /// sizes and codes; `nil` when the format keeps none (then no byte string is direct). Valid
+    /// as long as the plan: it points into the context, or, for a context-free plan, into the
+    /// format of the call that made it.
+    @usableFromInline let slotTable: UnsafePointer<Struct.Slot>?
+    /// The number of entries in ``slotTable``.
+    @usableFromInline let slotCount: Int
 
     @usableFromInline
     init(path: _RecordPath, format: Struct, typeName: String, unpackingCanFail: Bool = true, failure: StructError? = nil) {
@@ -55,18 +72,34 @@ struct _RecordPlan: Sendable {
         self.size = format.size
         self.valueCount = format.valueCount
         self.unpackingCanFail = unpackingCanFail
-        self.context = _RecordContext(format: format, typeName: typeName, failure: failure)
+        let context = _RecordContext(format: format, typeName: typeName, failure: failure)
+        self.context = context
+        self.slotTable = UnsafePointer(context.slotTable.baseAddress)
+        self.slotCount = context.slotTable.count
     }
 
     /// A plan of the one-shot tuple API, with no context (nothing is allocated): its slow paths
-    /// are given the format, and its errors are thrown when it is made.
+    /// are given the format, and its errors are thrown when it is made. `slotTable` must stay
+    /// valid while the plan is used (the caller's format's table).
     @inlinable @inline(__always)
-    init(contextFree path: _RecordPath, size: Int, valueCount: Int, unpackingCanFail: Bool = false) {
+    init(
+        contextFree path: _RecordPath, size: Int, valueCount: Int, unpackingCanFail: Bool = false,
+        slotTable: UnsafeBufferPointer<Struct.Slot> = UnsafeBufferPointer(start: nil, count: 0)
+    ) {
         self.path = path
         self.size = size
         self.valueCount = valueCount
         self.unpackingCanFail = unpackingCanFail
         self.context = nil
+        self.slotTable = slotTable.baseAddress
+        self.slotCount = slotTable.count
+    }
+
+    /// This context-free plan with `table` as its slot table (valid while the plan is used).
+    @inlinable @inline(__always)
+    func withSlotTable(_ table: UnsafeBufferPointer<Struct.Slot>) -> _RecordPlan {
+        _RecordPlan(
+            contextFree: path, size: size, valueCount: valueCount, unpackingCanFail: unpackingCanFail, slotTable: table)
     }
 
     /// The context-free plan for unpacking `C` with `format`, for a one-shot call.

@@ -2,8 +2,50 @@
 // copy; `ArraySlice<UInt8>` unpacks as a view that shares the storage of the array the bytes
 // were unpacked from (no copy, no allocation), and as a copy from any other input.
 
-extension Array: _StructDirectCoding where Element == UInt8 {}
-extension ArraySlice: _StructDirectCoding where Element == UInt8 {}
+extension Array: _StructDirectCoding where Element == UInt8 {
+    /// A byte string: direct at any `s` or `p`.
+    @inlinable @inline(__always)
+    public static var _directLayout: _DirectLayout { .bytes }
+
+    /// A copy of the string's bytes.
+    @inlinable @inline(__always)
+    public static func _unsafeLoadBytes(
+        from source: UnsafeRawPointer, size: Int, isPascal: Bool, position: Int, owner: ArraySlice<UInt8>?
+    ) -> [UInt8] {
+        let range = ScalarCoding.byteStringRange(at: source, size: size, isPascal: isPascal)
+        return Array(UnsafeRawBufferPointer(start: source + range.lowerBound, count: range.count))
+    }
+
+    /// Stores the bytes as CPython packs `bytes`.
+    @inlinable @inline(__always)
+    public func _unsafeStoreBytes(to target: UnsafeMutableRawPointer, size: Int, isPascal: Bool) {
+        withUnsafeBytes { ScalarCoding.storeByteString($0, to: target, size: size, isPascal: isPascal) }
+    }
+}
+
+extension ArraySlice: _StructDirectCoding where Element == UInt8 {
+    /// A byte string: direct at any `s` or `p`.
+    @inlinable @inline(__always)
+    public static var _directLayout: _DirectLayout { .bytes }
+
+    /// A view of the string's bytes in `owner` when there is one (no copy), a copy otherwise.
+    @inlinable @inline(__always)
+    public static func _unsafeLoadBytes(
+        from source: UnsafeRawPointer, size: Int, isPascal: Bool, position: Int, owner: ArraySlice<UInt8>?
+    ) -> ArraySlice<UInt8> {
+        let range = ScalarCoding.byteStringRange(at: source, size: size, isPascal: isPascal)
+        guard let owner else { return Array(UnsafeRawBufferPointer(start: source + range.lowerBound, count: range.count))[...] }
+        // source is byte `position` of owner's bytes, counted from its start index.
+        let start = owner.startIndex &+ position &+ range.lowerBound
+        return owner[start..<(start &+ range.count)]
+    }
+
+    /// Stores the bytes as CPython packs `bytes`.
+    @inlinable @inline(__always)
+    public func _unsafeStoreBytes(to target: UnsafeMutableRawPointer, size: Int, isPascal: Bool) {
+        withUnsafeBytes { ScalarCoding.storeByteString($0, to: target, size: size, isPascal: isPascal) }
+    }
+}
 
 extension Array: StructPackable where Element == UInt8 {
     /// Packs the bytes as Python packs a `bytes` object.
