@@ -46,6 +46,18 @@ private struct Tagged: StructRecord {
     }
 }
 
+/// '<1100B3s': more values than the slot table holds (1024), so the string's size is not in a
+/// table and the record takes the planned path.
+private struct Wide: StructRecord {
+    static let layout = StructLayout<Wide>("<1100B3s")
+    var counts = InlineArray<1100, UInt8>(repeating: 0)
+    var tail: [UInt8] = []
+
+    mutating func fields(_ field: inout some StructFields) throws(StructError) {
+        try field(&counts); try field(&tail)
+    }
+}
+
 @Suite("Byte strings on the direct paths")
 struct ByteStringPathTests {
     static func randomBytes(_ count: Int, _ rng: inout SplitMix64) -> [UInt8] {
@@ -128,6 +140,14 @@ struct ByteStringPathTests {
         } catch {
             #expect(error.code == .invalidValue && error.valueIndex == 1 && error.byteOffset == 3)
         }
+    }
+
+    @Test func aStringInAFormatWithoutASlotTable() throws {
+        // struct.pack('<1100B3s', *range(100) * 11, b'xyz')
+        let bytes = (0..<1100).map { UInt8($0 % 100) } + Array("xyz".utf8)
+        let record = try Wide(unpacking: bytes)
+        #expect(record.counts[1099] == 99 && record.tail == Array("xyz".utf8))
+        #expect(try record.packed() == bytes)
     }
 
     @Test func aRecordWhoseStringFieldChangesIsStoppedNotReadOutOfBounds() throws {
