@@ -24,15 +24,17 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     /// The format's slot table, where byte strings' sizes and codes are read.
     @usableFromInline let slotTable: UnsafePointer<Struct.Slot>?
     @usableFromInline let slotCount: Int
-    /// The array the bytes belong to, when there is one (views share it).
-    @usableFromInline let owner: ArraySlice<UInt8>?
+    /// The array the bytes belong to, when there is one (views share it), through a pointer to
+    /// the caller's borrowed value: a stored reference would make the reader non-trivial, a
+    /// retain and release per record even for records without views.
+    @usableFromInline let owner: UnsafePointer<ArraySlice<UInt8>?>
     /// Never set: the reader throws at the first visit that does not fit (see ``_DirectWriter``).
     @usableFromInline var failed: Bool { false }
 
     @inlinable @inline(__always)
     init(
         base: UnsafeRawPointer, limit: Int, recordOffset: Int, slotTable: UnsafePointer<Struct.Slot>?, slotCount: Int,
-        owner: ArraySlice<UInt8>?
+        owner: UnsafePointer<ArraySlice<UInt8>?>
     ) {
         self.base = base
         self.limit = limit
@@ -80,7 +82,7 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
         do {
             value = try T._unsafeLoadBytes(
                 from: base + cursor, size: slot.size, isPascal: slot.code == .pascalString,
-                position: recordOffset &+ cursor, owner: owner)
+                position: recordOffset &+ cursor, owner: owner.pointee)
         } catch {
             try _RecordEngine.throwLocated(error, index: index, offset: recordOffset &+ cursor)
         }

@@ -46,6 +46,16 @@ enum _RecordEngine {
         _ coding: C.Type, _ reader: _DirectReader<Order, Aligned, Bounds>.Type, _ plan: _RecordPlan, from bytes: RawSpan,
         at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
+        try withUnsafePointer(to: owner) { (owner) throws(StructError) -> C._Value in
+            try readDirect(coding, reader, plan, from: bytes, at: start, owner: owner)
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func readDirect<C: _StructDecoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>(
+        _ coding: C.Type, _ reader: _DirectReader<Order, Aligned, Bounds>.Type, _ plan: _RecordPlan, from bytes: RawSpan,
+        at start: Int, owner: UnsafePointer<ArraySlice<UInt8>?>
+    ) throws(StructError) -> C._Value {
         try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
             // safe because direct paths have size > 0 and the caller checked start + size <= count,
             // so the buffer is not empty and has a base address.
