@@ -155,6 +155,19 @@ public struct _LayoutSignature: Sendable, Hashable {
         count &+= 1
     }
 
+    /// Whether any value is a byte string (a compile-time constant for a tuple's signature), so
+    /// the one-shot API lends the direct paths the format's slot table only when they read it.
+    @inlinable @inline(__always)
+    var hasBytes: Bool {
+        var position = 0
+        while position < min(count, 16) {
+            let word = position < 8 ? low : high
+            if (word >> UInt64((position & 7) &* 8)) & 0xFF == Self.bytesByte { return true }
+            position &+= 1
+        }
+        return false
+    }
+
     /// Whether the signature describes at most 16 values, so that equal signatures mean equal
     /// layouts.
     @inlinable

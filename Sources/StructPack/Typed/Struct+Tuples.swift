@@ -27,6 +27,10 @@ extension Struct {
         throws(StructError) -> C._Value
     {
         if let path = directPath(for: C._signature) {
+            guard C._signature?.hasBytes == true else {
+                let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount)
+                return try _RecordEngine.read(C.self, plan, from: bytes, at: start, owner: owner)
+            }
             return try slots.withUnsafeBufferPointer { (table) throws(StructError) -> C._Value in
                 let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount, slotTable: table)
                 return try _RecordEngine.read(C.self, plan, from: bytes, at: start, owner: owner)
@@ -66,6 +70,11 @@ extension Struct {
         _ value: C._Value, as coding: C.Type, into bytes: inout MutableRawSpan, at start: Int, operation: String
     ) throws(StructError) {
         if let path = directPath(for: C._signature) {
+            guard C._signature?.hasBytes == true else {
+                let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount)
+                try _RecordEngine.write(C.self, value, plan, into: &bytes, at: start)
+                return
+            }
             try slots.withUnsafeBufferPointer { (table) throws(StructError) in
                 let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount, slotTable: table)
                 try _RecordEngine.write(C.self, value, plan, into: &bytes, at: start)
