@@ -32,8 +32,8 @@ extension Struct {
                 return try _RecordEngine.read(C.self, plan, from: bytes, at: start, owner: owner)
             }
             return try slots.withUnsafeBufferPointer { (table) throws(StructError) -> C._Value in
-                let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount, slotTable: table)
-                return try _RecordEngine.read(C.self, plan, from: bytes, at: start, owner: owner)
+                let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount)
+                return try _RecordEngine.read(C.self, plan, slotTable: table, from: bytes, at: start, owner: owner)
             }
         }
         return try typedReadSlowly(bytes, at: start, owner: owner, as: coding)
@@ -58,7 +58,7 @@ extension Struct {
             }
         }
         return try slots.withUnsafeBufferPointer { (table) throws(StructError) -> C._Value in
-            try _RecordEngine.read(C.self, plan.withSlotTable(table), from: bytes, at: start, owner: owner)
+            try _RecordEngine.read(C.self, plan, slotTable: table, from: bytes, at: start, owner: owner)
         }
     }
 
@@ -76,8 +76,8 @@ extension Struct {
                 return
             }
             try slots.withUnsafeBufferPointer { (table) throws(StructError) in
-                let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount, slotTable: table)
-                try _RecordEngine.write(C.self, value, plan, into: &bytes, at: start)
+                let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount)
+                try _RecordEngine.write(C.self, value, plan, slotTable: table, into: &bytes, at: start)
             }
             return
         }
@@ -100,7 +100,7 @@ extension Struct {
             return
         }
         try slots.withUnsafeBufferPointer { (table) throws(StructError) in
-            try _RecordEngine.write(C.self, value, plan.withSlotTable(table), into: &bytes, at: start)
+            try _RecordEngine.write(C.self, value, plan, slotTable: table, into: &bytes, at: start)
         }
     }
 

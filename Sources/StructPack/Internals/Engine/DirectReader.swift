@@ -22,8 +22,7 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     /// The next value's index.
     @usableFromInline var index = 0
     /// The format's slot table, where byte strings' sizes and codes are read.
-    @usableFromInline let slotTable: UnsafePointer<Struct.Slot>?
-    @usableFromInline let slotCount: Int
+    @usableFromInline let slotTable: UnsafeBufferPointer<Struct.Slot>
     /// The array the bytes belong to, when there is one (views share it), through a pointer to
     /// the caller's borrowed value: a stored reference would make the reader non-trivial, a
     /// retain and release per record even for records without views.
@@ -33,14 +32,13 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
 
     @inlinable @inline(__always)
     init(
-        base: UnsafeRawPointer, limit: Int, recordOffset: Int, slotTable: UnsafePointer<Struct.Slot>?, slotCount: Int,
+        base: UnsafeRawPointer, limit: Int, recordOffset: Int, slotTable: UnsafeBufferPointer<Struct.Slot>,
         owner: UnsafePointer<ArraySlice<UInt8>?>
     ) {
         self.base = base
         self.limit = limit
         self.recordOffset = recordOffset
         self.slotTable = slotTable
-        self.slotCount = slotCount
         self.owner = owner
     }
 
@@ -69,7 +67,7 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @inlinable @inline(__always)
     mutating func _nextBytes<T: StructUnpackable>(_ type: T.Type) throws(StructError) -> T {
         if Bounds.checksEachValue {
-            guard let slotTable, index < slotCount else { try _RecordEngine.throwFieldsChanged() }
+            guard index < slotTable.count else { try _RecordEngine.throwFieldsChanged() }
             let slot = slotTable[index]
             guard _DirectLayout.bytes.matches(slot.code, size: slot.size), slot.offset == cursor,
                 slot.size <= limit &- cursor
@@ -77,7 +75,7 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
         }
         // safe because the plan (or the check above) put an `s` or `p` slot at the cursor, inside
         // the record.
-        let slot = slotTable.unsafelyUnwrapped[index]
+        let slot = slotTable.baseAddress.unsafelyUnwrapped[index]
         let value: T
         do {
             value = try T._unsafeLoadBytes(

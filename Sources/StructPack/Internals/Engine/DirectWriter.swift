@@ -10,17 +10,15 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @usableFromInline var cursor = 0
     @usableFromInline var index = 0
     /// The format's slot table, where byte strings' sizes and codes are read.
-    @usableFromInline let slotTable: UnsafePointer<Struct.Slot>?
-    @usableFromInline let slotCount: Int
+    @usableFromInline let slotTable: UnsafeBufferPointer<Struct.Slot>
     /// Set when a visit did not fit the record; nothing is written for it (see ``_DirectReader``).
     @usableFromInline var failed = false
 
     @inlinable @inline(__always)
-    init(base: UnsafeMutableRawPointer, limit: Int, slotTable: UnsafePointer<Struct.Slot>?, slotCount: Int) {
+    init(base: UnsafeMutableRawPointer, limit: Int, slotTable: UnsafeBufferPointer<Struct.Slot>) {
         self.base = base
         self.limit = limit
         self.slotTable = slotTable
-        self.slotCount = slotCount
     }
 
     /// Writes a byte string at the cursor, its size and code from the slot table (checked for
@@ -28,7 +26,7 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @inlinable @inline(__always)
     mutating func _putBytes<T: StructPackable>(_ value: T) {
         if Bounds.checksEachValue {
-            guard let slotTable, index < slotCount else {
+            guard index < slotTable.count else {
                 failed = true
                 return
             }
@@ -42,7 +40,7 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
         }
         // safe because the plan (or the check above) put an `s` or `p` slot at the cursor, inside
         // the record.
-        let slot = slotTable.unsafelyUnwrapped[index]
+        let slot = slotTable.baseAddress.unsafelyUnwrapped[index]
         value._unsafeStoreBytes(to: base + cursor, size: slot.size, isPascal: slot.code == .pascalString)
         cursor &+= slot.size
         index &+= 1

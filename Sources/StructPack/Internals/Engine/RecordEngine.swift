@@ -14,54 +14,68 @@ enum _RecordEngine {
     static func read<C: _StructDecoding>(
         _ coding: C.Type, _ plan: _RecordPlan, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
+        try read(coding, plan, slotTable: plan.slotTable, from: bytes, at: start, owner: owner)
+    }
+
+    /// ``read(_:_:from:at:owner:)`` with the format's slot table given (a one-shot call's).
+    ///
+    /// - Throws: as ``read(_:_:from:at:owner:)``.
+    @inlinable @inline(__always)
+    static func read<C: _StructDecoding>(
+        _ coding: C.Type, _ plan: _RecordPlan, slotTable: UnsafeBufferPointer<Struct.Slot>, from bytes: RawSpan,
+        at start: Int, owner: ArraySlice<UInt8>?
+    ) throws(StructError) -> C._Value {
         // Comparisons rather than a jump table: one predictable branch for the usual path.
         if plan.path == .contiguousNative {
-            return try readDirect(coding, _HostOrder.self, _Unaligned.self, plan, from: bytes, at: start, owner: owner)
+            return try readDirect(coding, _HostOrder.self, _Unaligned.self, plan, slotTable, from: bytes, at: start, owner: owner)
         }
         if plan.path == .contiguousSwapped {
-            return try readDirect(coding, _SwappedOrder.self, _Unaligned.self, plan, from: bytes, at: start, owner: owner)
+            return try readDirect(
+                coding, _SwappedOrder.self, _Unaligned.self, plan, slotTable, from: bytes, at: start, owner: owner)
         }
         if plan.path == .aligned {
             return try readDirect(
-                coding, _HostOrder.self, _NaturallyAligned.self, plan, from: bytes, at: start, owner: owner)
+                coding, _HostOrder.self, _NaturallyAligned.self, plan, slotTable, from: bytes, at: start, owner: owner)
         }
         return try readPlanned(coding, plan, from: bytes, at: start, owner: owner)
     }
 
     @inlinable @inline(__always)
     static func readDirect<C: _StructDecoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker>(
-        _ coding: C.Type, _ order: Order.Type, _ alignment: Aligned.Type, _ plan: _RecordPlan, from bytes: RawSpan,
-        at start: Int, owner: ArraySlice<UInt8>?
+        _ coding: C.Type, _ order: Order.Type, _ alignment: Aligned.Type, _ plan: _RecordPlan,
+        _ slotTable: UnsafeBufferPointer<Struct.Slot>, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
         if C._visitsAreFixed {
             return try readDirect(
-                coding, _DirectReader<Order, Aligned, _Unchecked>.self, plan, from: bytes, at: start, owner: owner)
+                coding, _DirectReader<Order, Aligned, _Unchecked>.self, plan, slotTable, from: bytes, at: start,
+                owner: owner)
         }
         return try readDirect(
-            coding, _DirectReader<Order, Aligned, _Checked>.self, plan, from: bytes, at: start, owner: owner)
+            coding, _DirectReader<Order, Aligned, _Checked>.self, plan, slotTable, from: bytes, at: start, owner: owner)
     }
 
     @inlinable @inline(__always)
     static func readDirect<C: _StructDecoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>(
-        _ coding: C.Type, _ reader: _DirectReader<Order, Aligned, Bounds>.Type, _ plan: _RecordPlan, from bytes: RawSpan,
-        at start: Int, owner: ArraySlice<UInt8>?
+        _ coding: C.Type, _ reader: _DirectReader<Order, Aligned, Bounds>.Type, _ plan: _RecordPlan,
+        _ slotTable: UnsafeBufferPointer<Struct.Slot>, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
         try withUnsafePointer(to: owner) { (owner) throws(StructError) -> C._Value in
-            try readDirect(coding, reader, plan, from: bytes, at: start, owner: owner)
+            try readDirect(coding, reader, plan, slotTable, from: bytes, at: start, owner: owner)
         }
     }
 
     @inlinable @inline(__always)
     static func readDirect<C: _StructDecoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>(
-        _ coding: C.Type, _ reader: _DirectReader<Order, Aligned, Bounds>.Type, _ plan: _RecordPlan, from bytes: RawSpan,
-        at start: Int, owner: UnsafePointer<ArraySlice<UInt8>?>
+        _ coding: C.Type, _ reader: _DirectReader<Order, Aligned, Bounds>.Type, _ plan: _RecordPlan,
+        _ slotTable: UnsafeBufferPointer<Struct.Slot>, from bytes: RawSpan, at start: Int,
+        owner: UnsafePointer<ArraySlice<UInt8>?>
     ) throws(StructError) -> C._Value {
         try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
             // safe because direct paths have size > 0 and the caller checked start + size <= count,
             // so the buffer is not empty and has a base address.
             var reader = _DirectReader<Order, Aligned, Bounds>(
                 base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size, recordOffset: start,
-                slotTable: plan.slotTable, slotCount: plan.slotCount, owner: owner)
+                slotTable: slotTable, owner: owner)
             let value: C._Value
             do throws(StructError) {
                 value = try C._read(&reader)
@@ -158,12 +172,24 @@ enum _RecordEngine {
     static func write<C: _StructEncoding>(
         _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) {
+        try write(coding, value, plan, slotTable: plan.slotTable, into: &bytes, at: start)
+    }
+
+    /// ``write(_:_:_:into:at:)`` with the format's slot table given (a one-shot call's).
+    ///
+    /// - Throws: as ``write(_:_:_:into:at:)``.
+    @inlinable @inline(__always)
+    static func write<C: _StructEncoding>(
+        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, slotTable: UnsafeBufferPointer<Struct.Slot>,
+        into bytes: inout MutableRawSpan, at start: Int
+    ) throws(StructError) {
         if plan.path == .contiguousNative {
-            try writeDirect(coding, _HostOrder.self, _Unaligned.self, value, plan, into: &bytes, at: start)
+            try writeDirect(coding, _HostOrder.self, _Unaligned.self, value, plan, slotTable, into: &bytes, at: start)
         } else if plan.path == .contiguousSwapped {
-            try writeDirect(coding, _SwappedOrder.self, _Unaligned.self, value, plan, into: &bytes, at: start)
+            try writeDirect(coding, _SwappedOrder.self, _Unaligned.self, value, plan, slotTable, into: &bytes, at: start)
         } else if plan.path == .aligned {
-            try writeDirect(coding, _HostOrder.self, _NaturallyAligned.self, value, plan, into: &bytes, at: start)
+            try writeDirect(
+                coding, _HostOrder.self, _NaturallyAligned.self, value, plan, slotTable, into: &bytes, at: start)
         } else {
             try writePlanned(coding, value, plan, into: &bytes, at: start)
         }
@@ -172,25 +198,26 @@ enum _RecordEngine {
     @inlinable @inline(__always)
     static func writeDirect<C: _StructEncoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker>(
         _ coding: C.Type, _ order: Order.Type, _ alignment: Aligned.Type, _ value: C._Value, _ plan: _RecordPlan,
-        into bytes: inout MutableRawSpan, at start: Int
+        _ slotTable: UnsafeBufferPointer<Struct.Slot>, into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) {
         if C._visitsAreFixed {
-            try writeDirect(coding, _DirectWriter<Order, Aligned, _Unchecked>.self, value, plan, into: &bytes, at: start)
+            try writeDirect(
+                coding, _DirectWriter<Order, Aligned, _Unchecked>.self, value, plan, slotTable, into: &bytes, at: start)
         } else {
-            try writeDirect(coding, _DirectWriter<Order, Aligned, _Checked>.self, value, plan, into: &bytes, at: start)
+            try writeDirect(
+                coding, _DirectWriter<Order, Aligned, _Checked>.self, value, plan, slotTable, into: &bytes, at: start)
         }
     }
 
     @inlinable @inline(__always)
     static func writeDirect<C: _StructEncoding, Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>(
         _ coding: C.Type, _ writer: _DirectWriter<Order, Aligned, Bounds>.Type, _ value: C._Value, _ plan: _RecordPlan,
-        into bytes: inout MutableRawSpan, at start: Int
+        _ slotTable: UnsafeBufferPointer<Struct.Slot>, into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) {
         try bytes.withUnsafeMutableBytes { (raw) throws(StructError) in
             // safe because direct paths have size > 0 and the caller checked start + size <= count.
             var writer = _DirectWriter<Order, Aligned, Bounds>(
-                base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size, slotTable: plan.slotTable,
-                slotCount: plan.slotCount)
+                base: raw.baseAddress.unsafelyUnwrapped + start, limit: plan.size, slotTable: slotTable)
             do throws(StructError) {
                 try C._write(value, &writer)
             } catch {

@@ -48,7 +48,7 @@ final class _RecordContext: @unchecked Sendable {  // immutable after init; the 
 
 /// The plan of one (format, Swift shape) pair: its path and what the paths need.
 @usableFromInline
-struct _RecordPlan: @unchecked Sendable {  // slotTable points into the context (or a caller's format), never written
+struct _RecordPlan: Sendable {
     @usableFromInline let path: _RecordPath
     @usableFromInline let size: Int
     @usableFromInline let valueCount: Int
@@ -58,13 +58,6 @@ struct _RecordPlan: @unchecked Sendable {  // slotTable points into the context 
     /// What the slow and error paths need; `nil` for the one-shot tuple fast paths, which have
     /// neither (their values cannot change shape and their stores cannot fail).
     @usableFromInline let context: _RecordContext?
-    /// The format's slot table (one entry per value), where the direct paths read byte strings'
-    /// sizes and codes; `nil` when the format keeps none (then no byte string is direct). Valid
-    /// as long as the plan: it points into the context, or, for a context-free plan, into the
-    /// format of the call that made it.
-    @usableFromInline let slotTable: UnsafePointer<Struct.Slot>?
-    /// The number of entries in ``slotTable``.
-    @usableFromInline let slotCount: Int
 
     @usableFromInline
     init(path: _RecordPath, format: Struct, typeName: String, unpackingCanFail: Bool = true, failure: StructError? = nil) {
@@ -72,34 +65,30 @@ struct _RecordPlan: @unchecked Sendable {  // slotTable points into the context 
         self.size = format.size
         self.valueCount = format.valueCount
         self.unpackingCanFail = unpackingCanFail
-        let context = _RecordContext(format: format, typeName: typeName, failure: failure)
-        self.context = context
-        self.slotTable = UnsafePointer(context.slotTable.baseAddress)
-        self.slotCount = context.slotTable.count
+        self.context = _RecordContext(format: format, typeName: typeName, failure: failure)
     }
 
     /// A plan of the one-shot tuple API, with no context (nothing is allocated): its slow paths
-    /// are given the format, and its errors are thrown when it is made. `slotTable` must stay
-    /// valid while the plan is used (the caller's format's table).
+    /// are given the format, and its errors are thrown when it is made.
     @inlinable @inline(__always)
-    init(
-        contextFree path: _RecordPath, size: Int, valueCount: Int, unpackingCanFail: Bool = false,
-        slotTable: UnsafeBufferPointer<Struct.Slot> = UnsafeBufferPointer(start: nil, count: 0)
-    ) {
+    init(contextFree path: _RecordPath, size: Int, valueCount: Int, unpackingCanFail: Bool = false) {
         self.path = path
         self.size = size
         self.valueCount = valueCount
         self.unpackingCanFail = unpackingCanFail
         self.context = nil
-        self.slotTable = slotTable.baseAddress
-        self.slotCount = slotTable.count
     }
 
-    /// This context-free plan with `table` as its slot table (valid while the plan is used).
-    @inlinable @inline(__always)
-    func withSlotTable(_ table: UnsafeBufferPointer<Struct.Slot>) -> _RecordPlan {
-        _RecordPlan(
-            contextFree: path, size: size, valueCount: valueCount, unpackingCanFail: unpackingCanFail, slotTable: table)
+    /// The format's slot table (one entry per value), where the direct paths read byte strings'
+    /// sizes and codes: the context's copy, valid as long as the plan; empty without a context
+    /// (a one-shot call lends its format's table instead).
+    ///
+    /// Not stored in the plan: a plan of more words is passed through memory, and the one-shot
+    /// API then pays a destroy of its (nil) context per record.
+    @inlinable
+    var slotTable: UnsafeBufferPointer<Struct.Slot> {
+        guard let context else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(context.slotTable)
     }
 
     /// The context-free plan for unpacking `C` with `format`, for a one-shot call.
