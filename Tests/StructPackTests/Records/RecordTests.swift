@@ -293,6 +293,35 @@ struct RecordTests {
         #expect(try Changing(unpacking: bytes).b == 2)
     }
 
+    @Test func aRecordWhoseInlineArrayGrowsIsStoppedNotReadOutOfBounds() throws {
+        final class Switch: @unchecked Sendable { var longer = false }
+        struct Growing: StructRecord {
+            nonisolated(unsafe) static var toggle = Switch()
+            static let layout = StructLayout<Growing>("<H4I")
+            var a: UInt16 = 0
+            var four = InlineArray<4, UInt32>(repeating: 0)
+            var five = InlineArray<5, UInt32>(repeating: 0)
+            mutating func fields(_ field: inout some StructFields) throws(StructError) {
+                try field(&a)
+                if Self.toggle.longer { try field(&five) } else { try field(&four) }
+            }
+        }
+        // struct.pack('<H4I', 1, 2, 3, 4, 5)
+        let bytes: [UInt8] = [1, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5, 0, 0, 0]
+        #expect(Growing.layout.error == nil)
+        Growing.toggle.longer = true
+        #expect(throws: StructError.self) { try Growing(unpacking: bytes) }
+        var buffer = [UInt8](repeating: 0xEE, count: 18)
+        #expect(throws: StructError.self) { try Growing().pack(into: &buffer) }
+        Growing.toggle.longer = false
+        let back = try Growing(unpacking: bytes)
+        #expect(back.a == 1 && back.four[0] == 2 && back.four[3] == 5)
+        var record = Growing()
+        record.a = 1
+        for k in 0..<4 { record.four[k] = UInt32(k + 2) }
+        #expect(try record.packed() == bytes)
+    }
+
     @Test func anyFormatWithMatchingValuesAcceptsTheRecordType() throws {
         // struct.pack('>IHHQd', 7, 3, 3, 1, 2.0)
         let big = try Struct(">IHHQd")

@@ -50,16 +50,22 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
         if Bounds.checksEachValue {
             guard size != 0 && offset &+ size <= limit else { try _RecordEngine.throwFieldsChanged() }
         }
-        let value: T
-        do {
-            // safe because offset + size <= limit, and the caller checked limit bytes are readable.
-            value = try T._unsafeLoad(from: base + offset, swapsBytes: Order.swapsBytes)
-        } catch {
-            try _RecordEngine.throwLocated(error, index: index, offset: recordOffset &+ offset)
-        }
+        let value = try _load(T.self, at: offset, index: index)
         cursor = offset &+ size
         index &+= 1
         return value
+    }
+
+    /// Loads value `index` of a direct type at `offset`, which the caller checked lies inside the
+    /// record; a converted type's error is located there.
+    @inlinable @inline(__always)
+    func _load<T: StructUnpackable>(_ type: T.Type, at offset: Int, index: Int) throws(StructError) -> T {
+        do {
+            // safe because offset + size <= limit, and the caller checked limit bytes are readable.
+            return try T._unsafeLoad(from: base + offset, swapsBytes: Order.swapsBytes)
+        } catch {
+            try _RecordEngine.throwLocated(error, index: index, offset: recordOffset &+ offset)
+        }
     }
 
     /// Reads a byte string at the cursor, its size and code from the slot table. A tuple's plan
@@ -108,7 +114,20 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     mutating func callAsFunction<let count: Int, T: StructPackable & StructUnpackable>(
         _ values: inout InlineArray<count, T>
     ) throws(StructError) {
-        for position in 0..<count { values[position] = try _next(T.self) }
+        let size = T._directLayout.size
+        guard Bounds.checksEachValue && size != 0 else {
+            for position in 0..<count { values[position] = try _next(T.self) }
+            return
+        }
+        // A record's run of same-size values: one bounds check for the whole run (an aligned
+        // first value keeps the rest aligned: each size is a multiple of its alignment).
+        let first = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
+        guard first <= limit && count <= (limit &- first) / size else { try _RecordEngine.throwFieldsChanged() }
+        for position in 0..<count {
+            values[position] = try _load(T.self, at: first &+ position &* size, index: index &+ position)
+        }
+        cursor = first &+ count &* size
+        index &+= count
     }
 
     @inlinable

@@ -89,7 +89,22 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     mutating func callAsFunction<let count: Int, T: StructPackable & StructUnpackable>(
         _ values: inout InlineArray<count, T>
     ) throws(StructError) {
-        for position in 0..<count { try _put(values[position]) }
+        let size = T._directLayout.size
+        guard Bounds.checksEachValue && size != 0 && !Aligned.isAligned else {
+            for position in 0..<count { try _put(values[position]) }
+            return
+        }
+        // A record's run of same-size values, back to back: one bounds check for the whole run.
+        guard cursor <= limit && count <= (limit &- cursor) / size else {
+            failed = true
+            return
+        }
+        for position in 0..<count {
+            // safe because the run lies inside the record, which the caller checked is writable.
+            values[position]._unsafeStore(to: base + (cursor &+ position &* size), swapsBytes: Order.swapsBytes)
+        }
+        cursor &+= count &* size
+        index &+= count
     }
 
     @inlinable
