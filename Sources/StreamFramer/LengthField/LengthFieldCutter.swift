@@ -66,6 +66,9 @@ public struct LengthFieldCutter: FrameCutter {
     /// Whether the field is unsigned and at most 4 bytes, with an adjustment that cannot
     /// overflow `Int` when added to it: the usual header, checked with one comparison.
     @usableFromInline let isNarrowUnsigned: Bool
+    /// 1 (host order) or 2 (swapped) for the most common header, a lone unsigned 4-byte length
+    /// (`'!I'`, `'<I'`) with no adjustment, cut with constants; 0 otherwise.
+    @usableFromInline let plainWord: UInt8
 
     /// The cutter for `configuration`.
     @inlinable
@@ -81,6 +84,11 @@ public struct LengthFieldCutter: FrameCutter {
         self.isNarrowUnsigned =
             !configuration.lengthIsSigned && configuration.lengthSlot.size <= 4
             && configuration.lengthAdjustment <= Int.max - (1 << 32)
+        let slot = configuration.lengthSlot
+        let isPlainWord =
+            configuration.headerSize == 4 && slot.offset == 0 && slot.size == 4 && !configuration.lengthIsSigned
+            && configuration.lengthAdjustment == 0 && !configuration.keepsHeader
+        self.plainWord = isPlainWord ? (slot.swapsBytes ? 2 : 1) : 0
     }
 
     /// The header size plus the maximum body length.
@@ -97,6 +105,15 @@ public struct LengthFieldCutter: FrameCutter {
         // Mutating although it changes nothing: the fields are read in place, and the rare
         // path gets the cutter by address instead of a copy or its fields loaded in advance.
         let count = bytes.byteCount
+        if plainWord != 0 {
+            // The 4-byte header at offset 0 with constants: one load and one comparison.
+            guard count >= 4 else { return .needMore(4 &- count) }
+            // safe because the 4 header bytes are buffered.
+            let word = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: 0, as: UInt32.self)
+            let length = Int(plainWord == 2 ? word.byteSwapped : word)
+            if length <= maximumBodyLength { return .frame(FrameLayout(headerLength: 4, payloadLength: length)) }
+            return try cutRarely(bytes)
+        }
         guard count >= headerSize else { return .needMore(headerSize &- count) }
         if let length = commonLength(bytes) {
             return .frame(FrameLayout(headerLength: headerSize, payloadLength: length, includesHeader: keepsHeader))
