@@ -108,9 +108,7 @@ public struct LengthFieldCutter: FrameCutter {
         if plainWord != 0 {
             // The 4-byte header at offset 0 with constants: one load and one comparison.
             guard count >= 4 else { return .needMore(4 &- count) }
-            // safe because the 4 header bytes are buffered.
-            let word = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: 0, as: UInt32.self)
-            let length = Int(plainWord == 2 ? word.byteSwapped : word)
+            let length = plainWordLength(bytes)
             if length <= maximumBodyLength { return .frame(FrameLayout(headerLength: 4, payloadLength: length)) }
             return try cutRarely(bytes)
         }
@@ -119,6 +117,14 @@ public struct LengthFieldCutter: FrameCutter {
             return .frame(FrameLayout(headerLength: headerSize, payloadLength: length, includesHeader: keepsHeader))
         }
         return try cutRarely(bytes)
+    }
+
+    /// The length field of a ``plainWord`` header; at least 4 bytes are buffered.
+    @inlinable @inline(__always)
+    func plainWordLength(_ bytes: RawSpan) -> Int {
+        // safe because the 4 header bytes are buffered.
+        let word = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: 0, as: UInt32.self)
+        return Int(plainWord == 2 ? word.byteSwapped : word)
     }
 
     /// The body length of the complete header starting `bytes` when it needs no more than one
@@ -155,6 +161,10 @@ public struct LengthFieldCutter: FrameCutter {
     @inlinable @inline(__always)
     func cutHeader(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         let count = bytes.byteCount
+        if plainWord != 0 && count >= 4 {
+            let length = plainWordLength(bytes)
+            if length <= maximumBodyLength { return .frame(FrameLayout(headerLength: 4, payloadLength: length)) }
+        }
         guard count >= headerSize else { return .needMore(headerSize &- count) }
         // safe because the whole header is buffered and the slot lies inside it.
         let raw = ScalarCoding.loadUnsigned(bytes, lengthSlot)
