@@ -69,24 +69,21 @@ public enum RuntimeCutter: FrameCutter {
     public mutating func cut(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         switch self {
         case .lengthField(let cutter):
-            if cutter.plainWord != 0 && bytes.byteCount >= 4 {
-                // The plain 4-byte header ('!I'), with constants, as LengthFieldFramer cuts it.
-                let length = cutter.plainWordLength(bytes)
-                if length <= cutter.maximumBodyLength {
-                    return .frame(FrameLayout(headerLength: 4, payloadLength: length))
-                }
-            }
             if bytes.byteCount >= cutter.headerSize, let length = cutter.commonLength(bytes) {
-                return .frame(
-                    FrameLayout(headerLength: cutter.headerSize, payloadLength: length, includesHeader: cutter.keepsHeader))
+                .frame(FrameLayout(headerLength: cutter.headerSize, payloadLength: length, includesHeader: cutter.keepsHeader))
+            } else {
+                try cutLengthFieldRarely(bytes)
             }
-            return try cutLengthFieldRarely(bytes)
-        case .fixedLength(let cutter): return cutter.cut(bytes)
-        case .varint(let cutter): return try cutter.cutVarint(bytes)
-        case .delimiter: return try cutDelimited(bytes)
+        case .fixedLength(let cutter): cutter.cut(bytes)
+        case .varint(let cutter): try cutter.cutVarint(bytes)
+        case .delimiter: try cutDelimited(bytes)
         }
     }
 
+    /// The length-field cutter's answer for an incomplete header or a length that needs more
+    /// than `Int` arithmetic, out of line (taking the cutter from `self`, not as an argument).
+    ///
+    /// - Throws: the length-field cutter's ``FramingError``.
     @usableFromInline @inline(never)
     func cutLengthFieldRarely(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         guard case .lengthField(let cutter) = self else { return .needMore(1) }
