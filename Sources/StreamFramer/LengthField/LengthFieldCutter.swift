@@ -109,8 +109,8 @@ public struct LengthFieldCutter: FrameCutter {
             // The 4-byte header at offset 0 with constants: one load and one comparison.
             guard count >= 4 else { return .needMore(4 &- count) }
             let length = plainWordLength(bytes)
-            if length <= maximumBodyLength { return .frame(FrameLayout(headerLength: 4, payloadLength: length)) }
-            return try cutRarely(bytes)
+            guard length <= maximumBodyLength else { return try cutRarely(bytes) }
+            return .frame(FrameLayout(headerLength: 4, payloadLength: length))
         }
         guard count >= headerSize else { return .needMore(headerSize &- count) }
         if let length = commonLength(bytes) {
