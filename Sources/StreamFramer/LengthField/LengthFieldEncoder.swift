@@ -27,6 +27,9 @@ public struct LengthFieldEncoder: FrameEncoder {
     @usableFromInline let lengthSlot: ValueSlot
     /// The length adjustment.
     @usableFromInline let lengthAdjustment: Int
+    /// Whether the length field is the whole header (`'!I'`): the template needs no copy, the
+    /// field's store writes every header byte.
+    @usableFromInline let fieldIsWholeHeader: Bool
 
     /// Creates an encoder.
     ///
@@ -54,6 +57,7 @@ public struct LengthFieldEncoder: FrameEncoder {
         let adjustment = Int128(configuration.lengthAdjustment)
         self.lengthSlot = slot
         self.lengthAdjustment = configuration.lengthAdjustment
+        self.fieldIsWholeHeader = slot.offset == 0 && slot.size == configuration.headerSize
         self.lowestCount = Int(Swift.max(0, adjustment))
         self.highestCount = Int(Swift.min(Int128(configuration.maximumFrameLength), highest + adjustment))
     }
@@ -188,6 +192,7 @@ public struct LengthFieldEncoder: FrameEncoder {
         let value = try checkedLengthFieldValue(forPayloadCount: payload.count)
         let count = payload.count
         let slot = lengthSlot
+        let copiesTemplate = !fieldIsWholeHeader
         // One append of header + payload, written in place. The closures capture plain values
         // only (not the encoder, whose copy would cost a retain and release per frame).
         headerTemplate.withUnsafeBytes { template in
@@ -197,7 +202,9 @@ public struct LengthFieldEncoder: FrameEncoder {
                     guard let target = UnsafeMutableRawPointer(buffer.baseAddress) else { return }
                     // safe because the span has room for size + count bytes and the slot lies
                     // inside the header.
-                    if let source = template.baseAddress { target.copyMemory(from: source, byteCount: size) }
+                    if copiesTemplate, let source = template.baseAddress {
+                        target.copyMemory(from: source, byteCount: size)
+                    }
                     Self.storeLengthField(value, at: target, slot: slot)
                     if let source = payload.baseAddress { (target + size).copyMemory(from: source, byteCount: count) }
                     initialized = size &+ count
