@@ -108,8 +108,23 @@ public struct LengthFieldEncoder: FrameEncoder {
     /// - Returns: ``headerSize``, the number of bytes written.
     /// - Throws: as ``lengthFieldValue(forPayloadCount:)``, or
     ///   ``FramingError/Code/destinationTooSmall``; nothing is written on error.
-    @discardableResult
+    @inlinable @discardableResult
     public func writeHeader(payloadCount: Int, into destination: UnsafeMutableRawBufferPointer) throws(FramingError)
+        -> Int
+    {
+        // A header that is only its length field ('!I'): one checked store, inlined.
+        if fieldIsWholeHeader, destination.count >= lengthSlot.size, let target = destination.baseAddress {
+            storeLengthField(try checkedLengthFieldValue(forPayloadCount: payloadCount), at: target)
+            return lengthSlot.size
+        }
+        return try writeTemplateHeader(payloadCount: payloadCount, into: destination)
+    }
+
+    /// ``writeHeader(payloadCount:into:)`` through the template, out of line.
+    ///
+    /// - Throws: as ``writeHeader(payloadCount:into:)``.
+    @usableFromInline
+    func writeTemplateHeader(payloadCount: Int, into destination: UnsafeMutableRawBufferPointer) throws(FramingError)
         -> Int
     {
         try headerTemplate.span.bytes.withUnsafeBytes { (template) throws(FramingError) -> Int in
