@@ -96,8 +96,22 @@ extension Struct {
     /// one writes in CPython (only an out-of-range big-endian `q`/`Q`).
     ///
     /// - Throws: the first failing value's error, with its value index and byte offset.
-    @inlinable
+    @inlinable @inline(__always)
     func packValues(_ values: [StructValue], into bytes: inout MutableRawSpan, at base: Int) throws(StructError) {
+        // Everything below reads the values through a pointer: the caller's array never escapes,
+        // so an array literal written in the call can live on the stack (no allocation).
+        try values.withUnsafeBufferPointer { (values) throws(StructError) in
+            try packValues(values, into: &bytes, at: base)
+        }
+    }
+
+    /// ``packValues(_:into:at:)`` over the values' memory.
+    ///
+    /// - Throws: the first failing value's error, with its value index and byte offset.
+    @inlinable
+    func packValues(_ values: UnsafeBufferPointer<StructValue>, into bytes: inout MutableRawSpan, at base: Int)
+        throws(StructError)
+    {
         guard slots.count == valueCount else {
             try packValuesByWalkingFields(values, into: &bytes, at: base)
             return
@@ -122,22 +136,20 @@ extension Struct {
     ///
     /// - Returns: The index of the first value not packed; ``valueCount`` when all were.
     @inlinable @inline(__always)
-    func packScalars(_ values: [StructValue], from start: Int, into bytes: inout MutableRawSpan, at base: Int)
-        -> Int
-    {
+    func packScalars(
+        _ values: UnsafeBufferPointer<StructValue>, from start: Int, into bytes: inout MutableRawSpan, at base: Int
+    ) -> Int {
         bytes.withUnsafeMutableBytes { output in
             // No memory at all: the record has size 0, and its values (`0s`, `0p`) take the
             // general path.
             guard let memory = output.baseAddress else { return start }
             // safe because base + size <= output.count, checked by the caller.
             let record = memory + base
-            return values.withUnsafeBufferPointer { values in
-                slots.withUnsafeBufferPointer { slots in
-                    // Two copies of the loop, so that neither tests the byte order per value.
-                    swapsBytes
-                        ? Self.packScalars(values, from: start, slots, into: record, swapsBytes: true)
-                        : Self.packScalars(values, from: start, slots, into: record, swapsBytes: false)
-                }
+            return slots.withUnsafeBufferPointer { slots in
+                // Two copies of the loop, so that neither tests the byte order per value.
+                swapsBytes
+                    ? Self.packScalars(values, from: start, slots, into: record, swapsBytes: true)
+                    : Self.packScalars(values, from: start, slots, into: record, swapsBytes: false)
             }
         }
     }
@@ -148,9 +160,10 @@ extension Struct {
     ///
     /// - Returns: `error`, located at the value's index and byte offset.
     @usableFromInline @inline(never)
-    func packFailure(_ error: StructError, _ values: [StructValue], index: Int, into bytes: inout MutableRawSpan, at base: Int)
-        -> StructError
-    {
+    func packFailure(
+        _ error: StructError, _ values: UnsafeBufferPointer<StructValue>, index: Int, into bytes: inout MutableRawSpan,
+        at base: Int
+    ) -> StructError {
         // CPython zeroes the record before packing, so what precedes the failing value stays
         // packed, the failing value leaves what its converter wrote, and the rest is zero.
         zero(&bytes, at: base)
@@ -174,9 +187,9 @@ extension Struct {
     ///
     /// - Throws: the first failing value's error, located.
     @usableFromInline
-    func packValuesByWalkingFields(_ values: [StructValue], into bytes: inout MutableRawSpan, at base: Int)
-        throws(StructError)
-    {
+    func packValuesByWalkingFields(
+        _ values: UnsafeBufferPointer<StructValue>, into bytes: inout MutableRawSpan, at base: Int
+    ) throws(StructError) {
         if hasPadding { zero(&bytes, at: base) }
         var index = 0
         do throws(StructError) {
