@@ -31,7 +31,7 @@ extension Struct {
     /// - Throws: `.itemCount` (`pack_into expected …`), `.bufferTooSmall`, `.offsetOutOfRange`,
     ///   or any per-value error.
     /// - Complexity: O(``size``).
-    @inlinable
+    @inlinable @inline(__always)
     public func pack(into bytes: inout MutableRawSpan, at offset: Int = 0, _ values: [StructValue])
         throws(StructError)
     {
@@ -45,7 +45,7 @@ extension Struct {
     /// Packs values into an existing array at `offset`, in place.
     ///
     /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack(into bytes: inout [UInt8], at offset: Int = 0, _ values: [StructValue]) throws(StructError) {
         var span = bytes.mutableSpan
         var raw = span.mutableBytes
@@ -55,7 +55,7 @@ extension Struct {
     /// Packs values into a buffer at `offset`, in place.
     ///
     /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack(into bytes: UnsafeMutableRawBufferPointer, at offset: Int = 0, _ values: [StructValue])
         throws(StructError)
     {
