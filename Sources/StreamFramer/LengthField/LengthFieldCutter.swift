@@ -161,10 +161,6 @@ public struct LengthFieldCutter: FrameCutter {
     @inlinable @inline(__always)
     func cutHeader(_ bytes: RawSpan) throws(FramingError) -> FrameCut {
         let count = bytes.byteCount
-        if plainWord != 0 && count >= 4 {
-            let length = plainWordLength(bytes)
-            if length <= maximumBodyLength { return .frame(FrameLayout(headerLength: 4, payloadLength: length)) }
-        }
         guard count >= headerSize else { return .needMore(headerSize &- count) }
         // safe because the whole header is buffered and the slot lies inside it.
         let raw = ScalarCoding.loadUnsigned(bytes, lengthSlot)
