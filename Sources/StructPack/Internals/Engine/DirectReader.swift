@@ -73,11 +73,9 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @inlinable @inline(__always)
     mutating func _nextBytes<T: StructUnpackable>(_ type: T.Type) throws(StructError) -> T {
         if Bounds.checksEachValue {
-            guard index < slotTable.count else { try _RecordEngine.throwFieldsChanged() }
-            let slot = slotTable[index]
-            guard _DirectLayout.bytes.matches(slot.code, size: slot.size), slot.offset == cursor,
-                slot.size <= limit &- cursor
-            else { try _RecordEngine.throwFieldsChanged() }
+            guard slotTable.holdsByteString(at: index, cursor: cursor, limit: limit) else {
+                try _RecordEngine.throwFieldsChanged()
+            }
         }
         // safe because the plan (or the check above) put an `s` or `p` slot at the cursor, inside
         // the record.
@@ -185,4 +183,17 @@ enum _Checked: _BoundsMarker {
 enum _Unchecked: _BoundsMarker {
     @inlinable @inline(__always)
     static var checksEachValue: Bool { false }
+}
+
+extension UnsafeBufferPointer<Struct.Slot> {
+    /// Whether entry `index` of a slot table is an `s` or `p` of size above 0 that starts at
+    /// `cursor` and ends within `limit`: the check a record's visit of a byte string gets on the
+    /// direct paths (its `fields(_:)` may visit differently from when it was planned).
+    @inlinable @inline(__always)
+    func holdsByteString(at index: Int, cursor: Int, limit: Int) -> Bool {
+        guard index < count else { return false }
+        let slot = self[index]
+        return _DirectLayout.bytes.matches(slot.code, size: slot.size) && slot.offset == cursor
+            && slot.size <= limit &- cursor
+    }
 }

@@ -25,18 +25,9 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     /// a record, as ``_DirectReader/_nextBytes(_:)`` checks).
     @inlinable @inline(__always)
     mutating func _putBytes<T: StructPackable>(_ value: T) {
-        if Bounds.checksEachValue {
-            guard index < slotTable.count else {
-                failed = true
-                return
-            }
-            let slot = slotTable[index]
-            guard _DirectLayout.bytes.matches(slot.code, size: slot.size), slot.offset == cursor,
-                slot.size <= limit &- cursor
-            else {
-                failed = true
-                return
-            }
+        if Bounds.checksEachValue && !slotTable.holdsByteString(at: index, cursor: cursor, limit: limit) {
+            failed = true
+            return
         }
         // safe because the plan (or the check above) put an `s` or `p` slot at the cursor, inside
         // the record.

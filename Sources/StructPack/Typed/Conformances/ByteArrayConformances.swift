@@ -33,8 +33,10 @@ extension ArraySlice: _StructDirectCoding where Element == UInt8 {
     public static func _unsafeLoadBytes(
         from source: UnsafeRawPointer, size: Int, isPascal: Bool, position: Int, owner: ArraySlice<UInt8>?
     ) -> ArraySlice<UInt8> {
+        guard let owner else {
+            return [UInt8]._unsafeLoadBytes(from: source, size: size, isPascal: isPascal, position: position, owner: nil)[...]
+        }
         let range = ScalarCoding.byteStringRange(at: source, size: size, isPascal: isPascal)
-        guard let owner else { return Array(UnsafeRawBufferPointer(start: source + range.lowerBound, count: range.count))[...] }
         // source is byte `position` of owner's bytes, counted from its start index.
         let start = owner.startIndex &+ position &+ range.lowerBound
         return owner[start..<(start &+ range.count)]
