@@ -2,16 +2,26 @@
 // fields are checked against this format (its own layout's plan is reused when the formats are
 // the same), so one record type can serve several formats with the same values, such as a
 // protocol's little- and big-endian variants.
+//
+// When the format is the layout's, a per-call operation is the record's own (which reads the
+// layout's plan where it lies); going through a plan copied out of the layout costs a retain and
+// release per call, and copying the layout's `Struct` out to compare it four more.
 
 extension Struct {
+    /// Whether `R`'s layout is usable and has this format's text, so that the record's own
+    /// operations do what this format's would.
+    @inlinable @inline(__always)
+    func isLayoutFormat<R: StructRecord>(of type: R.Type) -> Bool {
+        R.layout.plan.path != .failed && R.layout.hasFormatText(format)
+    }
+
     /// The plan for `R` with this format: the record's own when its layout has this format,
     /// else checked for this call.
     ///
     /// - Throws: `.typeMismatch`.
     @inlinable @inline(__always)
     func recordPlan<R: StructRecord>(_ type: R.Type) throws(StructError) -> _RecordPlan {
-        let plan = R.layout.plan
-        if plan.path != .failed, let own = plan.context?.format, own.format == format { return plan }
+        if isLayoutFormat(of: R.self) { return R.layout.plan }
         return try recordPlanSlowly(R.self)
     }
 
@@ -28,19 +38,34 @@ extension Struct {
     /// Unpacks exactly ``size`` bytes into a record.
     ///
     /// - Throws: `.typeMismatch`, `.wrongBufferSize`, or a field's error.
-    @inlinable
+    @inlinable @inline(__always)
     public func unpack<R: StructRecord>(_ bytes: borrowing some StructInput, as type: R.Type) throws(StructError) -> R {
-        try Unpacker<R>(plan: recordPlan(R.self)).unpack(bytes)
+        if isLayoutFormat(of: R.self) { return try R(unpacking: bytes) }
+        return try unpackOtherFormat(bytes, at: nil, as: R.self)
     }
 
     /// Unpacks ``size`` bytes at `offset` into a record (Python's `unpack_from`).
     ///
     /// - Throws: `.typeMismatch`, `.bufferTooSmall`, `.offsetOutOfRange`, or a field's error.
-    @inlinable
+    @inlinable @inline(__always)
     public func unpack<R: StructRecord>(from bytes: borrowing some StructInput, at offset: Int = 0, as type: R.Type)
         throws(StructError) -> R
     {
-        try Unpacker<R>(plan: recordPlan(R.self)).unpack(from: bytes, at: offset)
+        if isLayoutFormat(of: R.self) { return try R(unpacking: bytes, at: offset) }
+        return try unpackOtherFormat(bytes, at: offset, as: R.self)
+    }
+
+    /// Unpacks a record whose layout has another format: exactly ``size`` bytes when `offset` is
+    /// `nil`, else at `offset`.
+    ///
+    /// - Throws: as the `unpack` operations.
+    @inlinable @inline(never)
+    func unpackOtherFormat<R: StructRecord>(_ bytes: borrowing some StructInput, at offset: Int?, as type: R.Type)
+        throws(StructError) -> R
+    {
+        let unpacker = try Unpacker<R>(plan: recordPlanSlowly(R.self))
+        guard let offset else { return try unpacker.unpack(bytes) }
+        return try unpacker.unpack(from: bytes, at: offset)
     }
 
     /// Back-to-back records read lazily, in place (Python's `iter_unpack`).
@@ -81,36 +106,66 @@ extension Struct {
     /// Packs a record into `bytes` (`&array` or `&mutableRawSpan`) at `offset` (Python's `pack_into`).
     ///
     /// - Throws: `.typeMismatch`, `.bufferTooSmall`, `.offsetOutOfRange`, or a field's error.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack<R: StructRecord>(_ record: R, into bytes: inout some StructOutput, at offset: Int = 0)
         throws(StructError)
     {
-        try Packer<R>(plan: recordPlan(R.self)).pack(record, into: &bytes, at: offset)
+        if isLayoutFormat(of: R.self) { return try record.pack(into: &bytes, at: offset) }
+        try packOtherFormat(record, into: &bytes, at: offset)
+    }
+
+    /// Packs a record whose layout has another format into `bytes` at `offset`.
+    ///
+    /// - Throws: as ``pack(_:into:at:)-(_,StructOutput,_)``.
+    @inlinable @inline(never)
+    func packOtherFormat<R: StructRecord>(_ record: R, into bytes: inout some StructOutput, at offset: Int)
+        throws(StructError)
+    {
+        try Packer<R>(plan: recordPlanSlowly(R.self)).pack(record, into: &bytes, at: offset)
     }
 
     /// Packs a record into a buffer at `offset`.
     ///
     /// - Throws: as ``pack(_:into:at:)-(_,StructOutput,_)``.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack<R: StructRecord>(_ record: R, into bytes: UnsafeMutableRawBufferPointer, at offset: Int = 0)
         throws(StructError)
     {
-        try Packer<R>(plan: recordPlan(R.self)).pack(record, into: bytes, at: offset)
+        var span = bytes.mutableBytes
+        try pack(record, into: &span, at: offset)
     }
 
     /// Appends a packed record to an array; on error the array is unchanged.
     ///
     /// - Throws: `.typeMismatch`, a field's error, or `.allocationLimit`.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack<R: StructRecord>(_ record: R, appendingTo bytes: inout [UInt8]) throws(StructError) {
-        try Packer<R>(plan: recordPlan(R.self)).pack(record, appendingTo: &bytes)
+        if isLayoutFormat(of: R.self) { return try record.pack(appendingTo: &bytes) }
+        try packOtherFormat(record, appendingTo: &bytes)
+    }
+
+    /// Appends a record whose layout has another format to an array.
+    ///
+    /// - Throws: as ``pack(_:appendingTo:)-(_,[UInt8])``.
+    @inlinable @inline(never)
+    func packOtherFormat<R: StructRecord>(_ record: R, appendingTo bytes: inout [UInt8]) throws(StructError) {
+        try Packer<R>(plan: recordPlanSlowly(R.self)).pack(record, appendingTo: &bytes)
     }
 
     /// Appends a packed record to an output span; on error it is unchanged.
     ///
     /// - Throws: `.typeMismatch`, `.bufferTooSmall`, or a field's error.
-    @inlinable
+    @inlinable @inline(__always)
     public func pack<R: StructRecord>(_ record: R, appendingTo output: inout OutputRawSpan) throws(StructError) {
-        try Packer<R>(plan: recordPlan(R.self)).pack(record, appendingTo: &output)
+        if isLayoutFormat(of: R.self) { return try record.pack(appendingTo: &output) }
+        try packOtherFormat(record, appendingTo: &output)
+    }
+
+    /// Appends a record whose layout has another format to an output span.
+    ///
+    /// - Throws: as ``pack(_:appendingTo:)-(_,OutputRawSpan)``.
+    @inlinable @inline(never)
+    func packOtherFormat<R: StructRecord>(_ record: R, appendingTo output: inout OutputRawSpan) throws(StructError) {
+        try Packer<R>(plan: recordPlanSlowly(R.self)).pack(record, appendingTo: &output)
     }
 }

@@ -32,6 +32,13 @@ public final class StructLayout<Record: StructRecord>: Sendable {
     /// when it is usable.
     public var error: StructError? { plan.path == .failed ? plan.failure : nil }
 
+    /// Whether the layout's format text is `text`, compared where the context holds it (copying
+    /// the whole `Struct` out would retain and release its arrays).
+    @inlinable @inline(__always)
+    func hasFormatText(_ text: String) -> Bool {
+        plan.context?.hasFormatText(text) ?? false
+    }
+
     /// A prepared unpacker for `Record` (the same plan), for loops that want it in a local.
     public var unpacker: Struct.Unpacker<Record> { Struct.Unpacker(plan: plan) }
 

@@ -334,6 +334,29 @@ struct RecordTests {
         #expect(back.id == 7 && back.kind == .ack && back.length == 1 && back.ratio == 2)
         #expect(try big.unpacker(for: Header.self).unpack(from: bytes, at: 0).flags == 3)
         #expect(throws: StructError.self) { try Struct("<IHH").unpack([0, 0, 0, 0, 0, 0, 0, 0], as: Header.self) }
+        // Every per-call route with a format other than the layout's, then with the layout's own text.
+        let little: [UInt8] = [7, 0, 0, 0, 3, 0, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x40]
+        for (format, expected) in [(big, bytes), (try Struct("<IHHQd"), little)] {
+            var shifted = [UInt8](repeating: 0xEE, count: 25)
+            try format.pack(header, into: &shifted, at: 1)
+            #expect(shifted == [0xEE] + expected)
+            #expect(try format.unpack(from: shifted, at: 1, as: Header.self).length == 1)
+            #expect(try format.unpack(from: shifted, at: -24, as: Header.self).ratio == 2)
+            var raw = [UInt8](repeating: 0, count: 24)
+            try raw.withUnsafeMutableBytes { buffer in try format.pack(header, into: buffer) }
+            #expect(raw == expected)
+            var appended: [UInt8] = [9]
+            try format.pack(header, appendingTo: &appended)
+            #expect(appended == [9] + expected)
+            var storage = [UInt8](repeating: 0, count: 24)
+            let written = try storage.withUnsafeMutableBytes { buffer in
+                var output = OutputRawSpan(buffer: buffer, initializedCount: 0)
+                try format.pack(header, appendingTo: &output)
+                return output.finalize(for: buffer)
+            }
+            #expect(written == 24 && storage == expected)
+            #expect(throws: StructError.self) { try format.unpack(from: expected, at: 1, as: Header.self) }
+        }
     }
 
     @Test func lazyRecordsReadInPlace() throws {

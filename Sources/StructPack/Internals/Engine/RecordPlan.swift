@@ -41,6 +41,12 @@ final class _RecordContext: @unchecked Sendable {  // immutable after init; the 
         slotTable.deallocate()
     }
 
+    /// Whether the format's text is `text`.
+    @inlinable @inline(__always)
+    func hasFormatText(_ text: String) -> Bool {
+        format.format == text
+    }
+
     /// The error for a record whose fields no longer match what was checked.
     @usableFromInline
     var fieldsChanged: StructError { StructError.fieldsChanged(typeName: typeName, format: format.format) }
