@@ -27,8 +27,6 @@ struct _DirectReader<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     /// the caller's borrowed value: a stored reference would make the reader non-trivial, a
     /// retain and release per record even for records without views.
     @usableFromInline let owner: UnsafePointer<ArraySlice<UInt8>?>
-    /// Never set: the reader throws at the first visit that does not fit (see ``_DirectWriter``).
-    @usableFromInline var failed: Bool { false }
 
     @inlinable @inline(__always)
     init(

@@ -1,6 +1,9 @@
 /// Writes a record whose plan is a direct path (see ``_DirectReader``): one store per value at
 /// a compile-time offset; on the aligned path the alignment gaps are zeroed as they are passed.
-/// Direct stores cannot fail, so a record is always written whole.
+/// Direct stores cannot fail; a record whose `fields(_:)` visits differently from when it was
+/// checked is stopped at the first visit that does not fit (throwing the fields-changed marker
+/// from out of line, so that the cursor stays a compile-time constant on the usual path), and is
+/// never written outside the record.
 @usableFromInline
 struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds: _BoundsMarker>: StructFieldVisitor,
     ~Copyable
@@ -11,8 +14,6 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @usableFromInline var index = 0
     /// The format's slot table, where byte strings' sizes and codes are read.
     @usableFromInline let slotTable: UnsafeBufferPointer<Struct.Slot>
-    /// Set when a visit did not fit the record; nothing is written for it (see ``_DirectReader``).
-    @usableFromInline var failed = false
 
     @inlinable @inline(__always)
     init(base: UnsafeMutableRawPointer, limit: Int, slotTable: UnsafeBufferPointer<Struct.Slot>) {
@@ -24,10 +25,9 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     /// Writes a byte string at the cursor, its size and code from the slot table (checked for
     /// a record, as ``_DirectReader/_nextBytes(_:)`` checks).
     @inlinable @inline(__always)
-    mutating func _putBytes<T: StructPackable>(_ value: T) {
+    mutating func _putBytes<T: StructPackable>(_ value: T) throws(StructError) {
         if Bounds.checksEachValue && !slotTable.holdsByteString(at: index, cursor: cursor, limit: limit) {
-            failed = true
-            return
+            try _RecordEngine.throwFieldsChanged()
         }
         // safe because the plan (or the check above) put an `s` or `p` slot at the cursor, inside
         // the record.
@@ -40,14 +40,13 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @inlinable @inline(__always)
     mutating func _put<T: StructPackable>(_ value: T) throws(StructError) {
         if T._directLayout.isBytes {
-            _putBytes(value)
+            try _putBytes(value)
             return
         }
         let size = T._directLayout.size
         let offset = Aligned.isAligned ? (cursor &+ (size &- 1)) & ~(size &- 1) : cursor
         if Bounds.checksEachValue && !(size != 0 && offset &+ size <= limit) {
-            failed = true
-            return
+            try _RecordEngine.throwFieldsChanged()
         }
         if Aligned.isAligned {
             // safe because cursor <= offset <= limit: the gap lies inside the record.
@@ -72,7 +71,7 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
     @inlinable @inline(__always)
     mutating func _visitRepeated<T: StructPackable & StructUnpackable>(_ values: inout [T]) throws(StructError) {
         guard T.self == UInt8.self, let bytes = values as? [UInt8] else { try _RecordEngine.throwFieldsChanged() }
-        _putBytes(bytes)
+        try _putBytes(bytes)
     }
 
     @available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *)
@@ -86,10 +85,7 @@ struct _DirectWriter<Order: _ByteOrderMarker, Aligned: _AlignmentMarker, Bounds:
             return
         }
         // A record's run of same-size values, back to back: one bounds check for the whole run.
-        guard cursor <= limit && count <= (limit &- cursor) / size else {
-            failed = true
-            return
-        }
+        guard cursor <= limit && count <= (limit &- cursor) / size else { try _RecordEngine.throwFieldsChanged() }
         for position in 0..<count {
             // safe because the run lies inside the record, which the caller checked is writable.
             values[position]._unsafeStore(to: base + (cursor &+ position &* size), swapsBytes: Order.swapsBytes)

@@ -80,9 +80,9 @@ enum _RecordEngine {
             do throws(StructError) {
                 value = try C._read(&reader)
             } catch {
-                throw reader.failed ? fieldsChangedError(plan) : describe(error, plan, format: nil)
+                throw describe(error, plan, format: nil)
             }
-            if !C._visitsAreFixed && (reader.failed || reader.index != plan.valueCount) {
+            if !C._visitsAreFixed && reader.index != plan.valueCount {
                 throw fieldsChangedError(plan)
             }
             return value
@@ -221,9 +221,9 @@ enum _RecordEngine {
             do throws(StructError) {
                 try C._write(value, &writer)
             } catch {
-                throw writer.failed ? fieldsChangedError(plan) : describe(error, plan, format: nil)
+                throw describe(error, plan, format: nil)
             }
-            if !C._visitsAreFixed && (writer.failed || writer.index != plan.valueCount) {
+            if !C._visitsAreFixed && writer.index != plan.valueCount {
                 throw fieldsChangedError(plan)
             }
         }
