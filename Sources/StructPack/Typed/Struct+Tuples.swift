@@ -54,7 +54,7 @@ extension Struct {
                         C.self, valueCount: plan.valueCount, cursor: cursor, from: bytes, at: start, owner: owner)
                 }
             } catch {
-                throw _RecordEngine.describe(error, plan, format: self)
+                throw _RecordEngine.describe(error, plan.context, format: self)
             }
         }
         return try slots.withUnsafeBufferPointer { (table) throws(StructError) -> C._Value in
@@ -95,7 +95,8 @@ extension Struct {
         if plan.path == .planned {
             try withFieldCursor { (cursor) throws(StructError) in
                 try _RecordEngine.writePlanned(
-                    C.self, value, plan, cursor: cursor, hasPadding: hasPadding, format: self, into: &bytes, at: start)
+                    C.self, value, size: size, valueCount: valueCount, context: plan.context, cursor: cursor,
+                    hasPadding: hasPadding, format: self, into: &bytes, at: start)
             }
             return
         }

@@ -37,7 +37,7 @@ enum _RecordEngine {
             return try readDirect(
                 coding, _HostOrder.self, _NaturallyAligned.self, plan, slotTable, from: bytes, at: start, owner: owner)
         }
-        return try readPlanned(coding, plan, from: bytes, at: start, owner: owner)
+        return try readPlanned(coding, plan.context, from: bytes, at: start, owner: owner)
     }
 
     @inlinable @inline(__always)
@@ -80,10 +80,10 @@ enum _RecordEngine {
             do throws(StructError) {
                 value = try C._read(&reader)
             } catch {
-                throw describe(error, plan, format: nil)
+                throw describe(error, plan.context, format: nil)
             }
             if !C._visitsAreFixed && reader.index != plan.valueCount {
-                throw fieldsChangedError(plan)
+                throw fieldsChangedError(plan.context)
             }
             return value
         }
@@ -91,17 +91,21 @@ enum _RecordEngine {
 
     /// The planned path of a plan with a context (a record's layout, a prepared unpacker): the
     /// format's tables are read where the context holds them, nothing is copied per record.
+    ///
+    /// Out-of-line paths take the plan's context, not the plan: a plan passed to a call is
+    /// passed through memory, which the caller's loop then writes once per record.
     @inlinable @inline(never)
     static func readPlanned<C: _StructDecoding>(
-        _ coding: C.Type, _ plan: _RecordPlan, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
+        _ coding: C.Type, _ context: _RecordContext?, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
-        guard plan.path != .failed, let context = plan.context else { throw plan.failure }
+        guard let context, context.failure == nil else { throw _RecordPlan.failure(of: context) }
         do {
             return try context.format.withFieldCursor { (cursor) throws(StructError) -> C._Value in
-                try readPlanned(coding, valueCount: plan.valueCount, cursor: cursor, from: bytes, at: start, owner: owner)
+                try readPlanned(
+                    coding, valueCount: context.format.valueCount, cursor: cursor, from: bytes, at: start, owner: owner)
             }
         } catch {
-            throw describe(error, plan, format: nil)
+            throw describe(error, context, format: nil)
         }
     }
 
@@ -121,14 +125,14 @@ enum _RecordEngine {
     }
 
     /// The error to throw for `error` caught from a visitor: the fields-changed marker becomes the
-    /// plan's message, a located invalid value gains the format's text.
+    /// plan's message (from its context), a located invalid value gains the format's text.
     @usableFromInline @inline(never)
-    static func describe(_ error: StructError, _ plan: _RecordPlan, format given: Struct?) -> StructError {
+    static func describe(_ error: StructError, _ context: _RecordContext?, format given: Struct?) -> StructError {
         if error.code == .typeMismatch && error.message == StructError.fieldsChangedMarker.message {
-            return plan.fieldsChanged
+            return _RecordPlan.fieldsChanged(of: context)
         }
         if error.code == .invalidValue, let index = error.valueIndex, let offset = error.byteOffset,
-            let format = given ?? plan.context?.format
+            let format = given ?? context?.format
         {
             return StructError(error.code, error.message).locatedInvalidValue(
                 index: index, offset: offset, format: format.format)
@@ -136,10 +140,10 @@ enum _RecordEngine {
         return error
     }
 
-    /// The plan's fields-changed error, out of line.
+    /// The fields-changed error of a plan with this context, out of line.
     @usableFromInline @inline(never)
-    static func fieldsChangedError(_ plan: _RecordPlan) -> StructError {
-        plan.fieldsChanged
+    static func fieldsChangedError(_ context: _RecordContext?) -> StructError {
+        _RecordPlan.fieldsChanged(of: context)
     }
 
     /// Throws the fields-changed marker. Out of line, so that a visitor's inlined code has a
@@ -191,7 +195,7 @@ enum _RecordEngine {
             try writeDirect(
                 coding, _HostOrder.self, _NaturallyAligned.self, value, plan, slotTable, into: &bytes, at: start)
         } else {
-            try writePlanned(coding, value, plan, into: &bytes, at: start)
+            try writePlanned(coding, value, plan.context, into: &bytes, at: start)
         }
     }
 
@@ -221,10 +225,10 @@ enum _RecordEngine {
             do throws(StructError) {
                 try C._write(value, &writer)
             } catch {
-                throw describe(error, plan, format: nil)
+                throw describe(error, plan.context, format: nil)
             }
             if !C._visitsAreFixed && writer.index != plan.valueCount {
-                throw fieldsChangedError(plan)
+                throw fieldsChangedError(plan.context)
             }
         }
     }
@@ -233,13 +237,13 @@ enum _RecordEngine {
     /// context holds them.
     @inlinable @inline(never)
     static func writePlanned<C: _StructEncoding>(
-        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, into bytes: inout MutableRawSpan, at start: Int
+        _ coding: C.Type, _ value: C._Value, _ context: _RecordContext?, into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) {
-        guard plan.path != .failed, let context = plan.context else { throw plan.failure }
+        guard let context, context.failure == nil else { throw _RecordPlan.failure(of: context) }
         try context.format.withFieldCursor { (cursor) throws(StructError) in
             try writePlanned(
-                coding, value, plan, cursor: cursor, hasPadding: context.format.hasPadding, format: nil, into: &bytes,
-                at: start)
+                coding, value, size: context.format.size, valueCount: context.format.valueCount, context: context,
+                cursor: cursor, hasPadding: context.format.hasPadding, format: nil, into: &bytes, at: start)
         }
     }
 
@@ -247,19 +251,19 @@ enum _RecordEngine {
     /// described error (`format` is the format when the plan has no context).
     @inlinable
     static func writePlanned<C: _StructEncoding>(
-        _ coding: C.Type, _ value: C._Value, _ plan: _RecordPlan, cursor: _FieldCursor, hasPadding: Bool,
-        format given: Struct?, into bytes: inout MutableRawSpan, at start: Int
+        _ coding: C.Type, _ value: C._Value, size: Int, valueCount: Int, context: _RecordContext?, cursor: _FieldCursor,
+        hasPadding: Bool, format given: Struct?, into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) {
         try bytes.withUnsafeMutableBytes { (raw) throws(StructError) in
-            let record = UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + plan.size)])
+            let record = UnsafeMutableRawBufferPointer(rebasing: raw[start..<(start + size)])
             // CPython zeroes the record first; strings zero-pad themselves, so only padding needs it.
             if hasPadding { record.initializeMemory(as: UInt8.self, repeating: 0) }
             var writer = _PlannedWriter(buffer: raw, base: start, cursor: cursor)
             do throws(StructError) {
                 try C._write(value, &writer)
-                guard writer.visited == plan.valueCount else { throw StructError.fieldsChangedMarker }
+                guard writer.visited == valueCount else { throw StructError.fieldsChangedMarker }
             } catch {
-                let failed = describe(error, plan, format: given)
+                let failed = describe(error, context, format: given)
                 // What CPython leaves: zeros, then every value up to the failing one replayed
                 // (the failing one writes only when CPython's converter does).
                 record.initializeMemory(as: UInt8.self, repeating: 0)

@@ -164,9 +164,19 @@ struct _RecordPlan: Sendable {
 
     /// The error of a failed plan.
     @usableFromInline
-    var failure: StructError { context?.failure ?? fieldsChanged }
+    var failure: StructError { Self.failure(of: context) }
 
     /// The error for a record whose fields no longer match what was checked.
     @usableFromInline
-    var fieldsChanged: StructError { context?.fieldsChanged ?? StructError.fieldsChangedMarker }
+    var fieldsChanged: StructError { Self.fieldsChanged(of: context) }
+
+    /// The error of a failed plan with this context.
+    @usableFromInline
+    static func failure(of context: _RecordContext?) -> StructError { context?.failure ?? fieldsChanged(of: context) }
+
+    /// The fields-changed error of a plan with this context (the marker without one).
+    @usableFromInline
+    static func fieldsChanged(of context: _RecordContext?) -> StructError {
+        context?.fieldsChanged ?? StructError.fieldsChangedMarker
+    }
 }
