@@ -1,5 +1,9 @@
 // The record workloads' inputs: Swift values and the same values packed by a plain loop (not by
 // the library under test), for '<IHHQd' (W1, W2), native '@bhiq' and '<I16s8pH'.
+//
+// The types' `init()` is `@inlinable`: a user's record lives in the module that unpacks it, where
+// the compiler sees its `init()` (the placeholder record a `StructRecord` unpacks into); here the
+// types live in this module and the loops in another.
 
 /// One `'<IHHQd'` record (24 bytes packed).
 public struct Record: Sendable {
@@ -9,7 +13,7 @@ public struct Record: Sendable {
     public var d: UInt64 = 0
     public var e: Double = 0
 
-    public init() {}
+    @inlinable public init() {}
 
     public init(a: UInt32, b: UInt16, c: UInt16, d: UInt64, e: Double) {
         (self.a, self.b, self.c, self.d, self.e) = (a, b, c, d, e)
@@ -23,7 +27,7 @@ public struct NativeRecord: Sendable {
     public var i: Int32 = 0
     public var q: Int64 = 0
 
-    public init() {}
+    @inlinable public init() {}
 
     public init(b: Int8, h: Int16, i: Int32, q: Int64) {
         (self.b, self.h, self.i, self.q) = (b, h, i, q)
@@ -37,7 +41,7 @@ public struct StringRecord: Sendable {
     public var p: [UInt8] = []
     public var h: UInt16 = 0
 
-    public init() {}
+    @inlinable public init() {}
 
     public init(a: UInt32, s: [UInt8], p: [UInt8], h: UInt16) {
         (self.a, self.s, self.p, self.h) = (a, s, p, h)
@@ -51,7 +55,7 @@ public struct WideRecord: Sendable {
     public var q = InlineArray<16, UInt64>(repeating: 0)
     public var d = InlineArray<16, Double>(repeating: 0)
 
-    public init() {}
+    @inlinable public init() {}
 }
 
 /// Records and their packed bytes, with the checksum every implementation must reproduce.
