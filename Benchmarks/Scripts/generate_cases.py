@@ -76,15 +76,17 @@ def unpack_function(key, name, form, setup, per_record, records_loop=None):
     w = W[key]
     fname = f"{key.lower()}_" + "".join(ch if ch.isalnum() else "_" for ch in name).strip("_")
     setup_lines = list(setup)
-    lines = [f"    @inline(never)", f"    static func {fname}(_ packed: [UInt8]) -> UInt64 {{",
-             f"        var fold = {w['fold']}()"]
+    lines = [f"    @inline(never)", f"    static func {fname}(_ packed: [UInt8]) -> UInt64 {{"]
     for line in setup_lines:
         lines.append(f"        {line}")
     form_setup, wrapper = UNPACK_FORMS[form] if form in UNPACK_FORMS else ([], None)
     indent = "        "
     if wrapper:
-        lines.append(f"        {wrapper}")
+        # The fold is the closure's own local, as in the hand-written loops: a variable captured
+        # by the closure lives in memory, a store and reload per record.
+        lines.append(f"        return {wrapper}")
         indent = "            "
+    lines.append(f"{indent}var fold = {w['fold']}()")
     for line in form_setup:
         lines.append(f"{indent}{line}")
     if records_loop:
@@ -97,9 +99,9 @@ def unpack_function(key, name, form, setup, per_record, records_loop=None):
         lines.append(f"{indent}    {per_record}")
         lines.append(f"{indent}    offset &+= {w['size']}")
         lines.append(f"{indent}}}")
+    lines.append(f"{indent}return fold.value")
     if wrapper:
         lines.append("        }")
-    lines.append("        return fold.value")
     lines.append("    }")
     functions.append("\n".join(lines))
     role = ".dynamic" if name.startswith("dynamic") else ".typed"

@@ -140,8 +140,8 @@ enum HandWrittenRecords {
     /// deliver them.
     @inline(never)
     static func unpackStringViews(_ packed: [UInt8]) -> UInt64 {
-        var fold = StringChecksum()
         packed.withUnsafeBytes { raw in
+            var fold = StringChecksum()
             var offset = 0
             while offset < raw.count {
                 let a = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
@@ -152,8 +152,8 @@ enum HandWrittenRecords {
                 fold.add(a, s, p, h)
                 offset &+= 30
             }
+            return fold.value
         }
-        return fold.value
     }
 
     @inline(never)

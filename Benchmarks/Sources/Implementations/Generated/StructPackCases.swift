@@ -332,8 +332,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_unpack_from_at_as____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -345,8 +345,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_unpack_from_at_as___ArraySlice(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed[...]
         var offset = 0
         while offset < packed.count {
@@ -358,22 +358,22 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_unpack_from_at_as___UnsafeRawBufferPointer(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
-        packed.withUnsafeBytes { bytes in
+        return packed.withUnsafeBytes { bytes in
+            var fold = RecordChecksum()
             var offset = 0
             while offset < packed.count {
                 let (a, b, c, d, e) = try! format.unpack(from: bytes, at: offset, as: (UInt32, UInt16, UInt16, UInt64, Double).self); fold.add(a, b, c, d, e)
                 offset &+= 24
             }
+            return fold.value
         }
-        return fold.value
     }
 
     @inline(never)
     static func w1_tuple_unpack_from_at_as___RawSpan(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed.span.bytes
         var offset = 0
         while offset < packed.count {
@@ -385,8 +385,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_unpack___as___ArraySlice(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed[...]
         var offset = 0
         while offset < packed.count {
@@ -398,8 +398,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_unpack___as___RawSpan(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed.span.bytes
         var offset = 0
         while offset < packed.count {
@@ -411,9 +411,9 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_unpacker_for____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
         let unpacker = try! format.unpacker(for: (UInt32, UInt16, UInt16, UInt64, Double).self)
+        var fold = RecordChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -425,9 +425,9 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_unpacker_for___ArraySlice(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
         let unpacker = try! format.unpacker(for: (UInt32, UInt16, UInt16, UInt64, Double).self)
+        var fold = RecordChecksum()
         let bytes = packed[...]
         var offset = 0
         while offset < packed.count {
@@ -439,24 +439,24 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_unpacker_for___UnsafeRawBufferPointer(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
         let unpacker = try! format.unpacker(for: (UInt32, UInt16, UInt16, UInt64, Double).self)
-        packed.withUnsafeBytes { bytes in
+        return packed.withUnsafeBytes { bytes in
+            var fold = RecordChecksum()
             var offset = 0
             while offset < packed.count {
                 let (a, b, c, d, e) = try! unpacker.unpack(from: bytes, at: offset); fold.add(a, b, c, d, e)
                 offset &+= 24
             }
+            return fold.value
         }
-        return fold.value
     }
 
     @inline(never)
     static func w1_tuple_unpacker_for___RawSpan(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
         let unpacker = try! format.unpacker(for: (UInt32, UInt16, UInt16, UInt64, Double).self)
+        var fold = RecordChecksum()
         let bytes = packed.span.bytes
         var offset = 0
         while offset < packed.count {
@@ -468,8 +468,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_iterUnpack___as____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed
         for (a, b, c, d, e) in try! format.iterUnpack(bytes, as: (UInt32, UInt16, UInt16, UInt64, Double).self) {
             fold.add(a, b, c, d, e)
@@ -479,14 +479,14 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_tuple_iterUnpack___as___UnsafeRawBufferPointer(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
-        packed.withUnsafeBytes { bytes in
+        return packed.withUnsafeBytes { bytes in
+            var fold = RecordChecksum()
             for (a, b, c, d, e) in try! format.iterUnpack(bytes, as: (UInt32, UInt16, UInt16, UInt64, Double).self) {
                 fold.add(a, b, c, d, e)
             }
+            return fold.value
         }
-        return fold.value
     }
 
     @inline(never)
@@ -515,15 +515,15 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_record_init_unpacking_at___UnsafeRawBufferPointer(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
-        packed.withUnsafeBytes { bytes in
+        return packed.withUnsafeBytes { bytes in
+            var fold = RecordChecksum()
             var offset = 0
             while offset < packed.count {
                 let record = try! Record(unpacking: bytes, at: offset); fold.add(record.a, record.b, record.c, record.d, record.e)
                 offset &+= 24
             }
+            return fold.value
         }
-        return fold.value
     }
 
     @inline(never)
@@ -552,8 +552,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_record_layout_unpacker__UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let unpacker = Record.layout.unpacker
+        var fold = RecordChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -565,8 +565,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_record_Struct_unpack_from_at_as____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -588,13 +588,13 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_record_iterUnpack_____UnsafeRawBufferPointer(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
-        packed.withUnsafeBytes { bytes in
+        return packed.withUnsafeBytes { bytes in
+            var fold = RecordChecksum()
             for record in try! Record.iterUnpack(bytes) {
                 fold.add(record.a, record.b, record.c, record.d, record.e)
             }
+            return fold.value
         }
-        return fold.value
     }
 
     @inline(never)
@@ -621,8 +621,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_dynamic_iterUnpack______UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed
         for values in try! format.iterUnpack(bytes) {
             fold.add(UInt32(truncatingIfNeeded: values[0].intValue!), UInt16(truncatingIfNeeded: values[1].intValue!), UInt16(truncatingIfNeeded: values[2].intValue!), UInt64(truncatingIfNeeded: values[3].intValue!), values[4].doubleValue!)
@@ -632,8 +632,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w1_dynamic_unpack_from_at____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = RecordChecksum()
         let format = try! Struct("<IHHQd")
+        var fold = RecordChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -645,8 +645,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w5u_tuple_unpack_from_at_as____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = NativeChecksum()
         let format = try! Struct("@bhiq")
+        var fold = NativeChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -658,9 +658,9 @@ enum StructPackCases {
 
     @inline(never)
     static func w5u_tuple_unpacker_for____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = NativeChecksum()
         let format = try! Struct("@bhiq")
         let unpacker = try! format.unpacker(for: (Int8, Int16, Int32, Int64).self)
+        var fold = NativeChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -672,8 +672,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w5u_tuple_iterUnpack___as____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = NativeChecksum()
         let format = try! Struct("@bhiq")
+        var fold = NativeChecksum()
         let bytes = packed
         for (b, h, i, q) in try! format.iterUnpack(bytes, as: (Int8, Int16, Int32, Int64).self) {
             fold.add(b, h, i, q)
@@ -705,8 +705,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w5u_dynamic_iterUnpack______UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = NativeChecksum()
         let format = try! Struct("@bhiq")
+        var fold = NativeChecksum()
         let bytes = packed
         for values in try! format.iterUnpack(bytes) {
             fold.add(Int8(truncatingIfNeeded: values[0].intValue!), Int16(truncatingIfNeeded: values[1].intValue!), Int32(truncatingIfNeeded: values[2].intValue!), Int64(truncatingIfNeeded: values[3].intValue!))
@@ -716,8 +716,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w6u_tuple_unpack_from_at_as____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = StringChecksum()
         let format = try! Struct("<I16s8pH")
+        var fold = StringChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -729,9 +729,9 @@ enum StructPackCases {
 
     @inline(never)
     static func w6u_tuple_unpacker_for____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = StringChecksum()
         let format = try! Struct("<I16s8pH")
         let unpacker = try! format.unpacker(for: (UInt32, [UInt8], [UInt8], UInt16).self)
+        var fold = StringChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -743,8 +743,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w6u_tuple_iterUnpack___as____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = StringChecksum()
         let format = try! Struct("<I16s8pH")
+        var fold = StringChecksum()
         let bytes = packed
         for (a, s, p, h) in try! format.iterUnpack(bytes, as: (UInt32, [UInt8], [UInt8], UInt16).self) {
             fold.add(a, s, p, h)
@@ -776,8 +776,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w6u_dynamic_iterUnpack______UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = StringChecksum()
         let format = try! Struct("<I16s8pH")
+        var fold = StringChecksum()
         let bytes = packed
         for values in try! format.iterUnpack(bytes) {
             fold.add(UInt32(truncatingIfNeeded: values[0].intValue!), values[1].bytesValue!, values[2].bytesValue!, UInt16(truncatingIfNeeded: values[3].intValue!))
@@ -787,9 +787,9 @@ enum StructPackCases {
 
     @inline(never)
     static func w6v_tuple_unpacker_for____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = StringChecksum()
         let format = try! Struct("<I16s8pH")
         let unpacker = try! format.unpacker(for: (UInt32, ArraySlice<UInt8>, ArraySlice<UInt8>, UInt16).self)
+        var fold = StringChecksum()
         let bytes = packed
         var offset = 0
         while offset < packed.count {
@@ -801,9 +801,9 @@ enum StructPackCases {
 
     @inline(never)
     static func w6v_tuple_unpacker_for___ArraySlice(_ packed: [UInt8]) -> UInt64 {
-        var fold = StringChecksum()
         let format = try! Struct("<I16s8pH")
         let unpacker = try! format.unpacker(for: (UInt32, ArraySlice<UInt8>, ArraySlice<UInt8>, UInt16).self)
+        var fold = StringChecksum()
         let bytes = packed[...]
         var offset = 0
         while offset < packed.count {
@@ -815,8 +815,8 @@ enum StructPackCases {
 
     @inline(never)
     static func w6v_tuple_iterUnpack___as____UInt8(_ packed: [UInt8]) -> UInt64 {
-        var fold = StringChecksum()
         let format = try! Struct("<I16s8pH")
+        var fold = StringChecksum()
         let bytes = packed
         for (a, s, p, h) in try! format.iterUnpack(bytes, as: (UInt32, ArraySlice<UInt8>, ArraySlice<UInt8>, UInt16).self) {
             fold.add(a, s, p, h)
