@@ -230,11 +230,13 @@ def generate():
                               finish="_ = out.finalize(for: raw)")
             pack_function(key, "tuple packer(for:) [UInt8]", [fmtline, f"let packer = try! format.packer(for: {t}.self)"],
                           f"try! packer.pack(({values}), into: &output, at: offset)")
+            # Every workload also into a pointer: an `inout [UInt8]` per call checks the array's
+            # uniqueness per call, and keeps the packed values' arrays retained across it.
+            pack_function(key, "tuple packer(for:) UnsafeMutableRawBufferPointer",
+                          [fmtline, f"let packer = try! format.packer(for: {t}.self)"],
+                          f"try! packer.pack(({values}), into: bytes, at: offset)",
+                          wrapper="output.withUnsafeMutableBytes { bytes in")
             if key == "W2":
-                pack_function(key, "tuple packer(for:) UnsafeMutableRawBufferPointer",
-                              [fmtline, f"let packer = try! format.packer(for: {t}.self)"],
-                              f"try! packer.pack(({values}), into: bytes, at: offset)",
-                              wrapper="output.withUnsafeMutableBytes { bytes in")
                 pack_function(key, "tuple packer(for:) MutableRawSpan",
                               [fmtline, f"let packer = try! format.packer(for: {t}.self)"] + span,
                               f"try! packer.pack(({values}), into: &bytes, at: offset)")
@@ -247,9 +249,9 @@ def generate():
                               wrapper="output.withUnsafeMutableBytes { raw in var out = OutputRawSpan(buffer: raw, initializedCount: 0)",
                               finish="_ = out.finalize(for: raw)")
         pack_function(key, "record pack(into:at:) [UInt8]", [], "try! r.pack(into: &output, at: offset)")
+        pack_function(key, "record pack(into:at:) UnsafeMutableRawBufferPointer", [],
+                      "try! r.pack(into: bytes, at: offset)", wrapper="output.withUnsafeMutableBytes { bytes in")
         if key == "W2":
-            pack_function(key, "record pack(into:at:) UnsafeMutableRawBufferPointer", [],
-                          "try! r.pack(into: bytes, at: offset)", wrapper="output.withUnsafeMutableBytes { bytes in")
             pack_function(key, "record pack(into:at:) MutableRawSpan", span, "try! r.pack(into: &bytes, at: offset)")
             pack_function(key, "record pack(appendingTo:) [UInt8]", ["output.removeAll(keepingCapacity: true)"],
                           "try! r.pack(appendingTo: &output)")

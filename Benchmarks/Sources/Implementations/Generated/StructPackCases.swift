@@ -292,10 +292,20 @@ enum StructPackCases {
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
                 return .writing({ w5p_tuple_packer_for____UInt8(records, into: &output.value) }, output: { output.value })
             },
+            BenchmarkCase(.nativePack, "StructPack tuple packer(for:) UnsafeMutableRawBufferPointer", .typed) { inputs in
+                let records = inputs.native.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
+                return .writing({ w5p_tuple_packer_for___UnsafeMutableRawBufferPointer(records, into: &output.value) }, output: { output.value })
+            },
             BenchmarkCase(.nativePack, "StructPack record pack(into:at:) [UInt8]", .typed) { inputs in
                 let records = inputs.native.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
                 return .writing({ w5p_record_pack_into_at____UInt8(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.nativePack, "StructPack record pack(into:at:) UnsafeMutableRawBufferPointer", .typed) { inputs in
+                let records = inputs.native.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
+                return .writing({ w5p_record_pack_into_at___UnsafeMutableRawBufferPointer(records, into: &output.value) }, output: { output.value })
             },
             BenchmarkCase(.nativePack, "StructPack dynamic pack(into:at:_:) [UInt8]", .dynamic) { inputs in
                 let records = inputs.native.records
@@ -312,10 +322,20 @@ enum StructPackCases {
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.strings.packed.count))
                 return .writing({ w6p_tuple_packer_for____UInt8(records, into: &output.value) }, output: { output.value })
             },
+            BenchmarkCase(.stringsPack, "StructPack tuple packer(for:) UnsafeMutableRawBufferPointer", .typed) { inputs in
+                let records = inputs.strings.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.strings.packed.count))
+                return .writing({ w6p_tuple_packer_for___UnsafeMutableRawBufferPointer(records, into: &output.value) }, output: { output.value })
+            },
             BenchmarkCase(.stringsPack, "StructPack record pack(into:at:) [UInt8]", .typed) { inputs in
                 let records = inputs.strings.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.strings.packed.count))
                 return .writing({ w6p_record_pack_into_at____UInt8(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.stringsPack, "StructPack record pack(into:at:) UnsafeMutableRawBufferPointer", .typed) { inputs in
+                let records = inputs.strings.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.strings.packed.count))
+                return .writing({ w6p_record_pack_into_at___UnsafeMutableRawBufferPointer(records, into: &output.value) }, output: { output.value })
             },
             BenchmarkCase(.stringsPack, "StructPack dynamic pack(into:at:_:) [UInt8]", .dynamic) { inputs in
                 let records = inputs.strings.records
@@ -326,6 +346,11 @@ enum StructPackCases {
                 let records = inputs.wide.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.wide.packed.count))
                 return .writing({ w11p_record_pack_into_at____UInt8(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.widePack, "StructPack record pack(into:at:) UnsafeMutableRawBufferPointer", .typed) { inputs in
+                let records = inputs.wide.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.wide.packed.count))
+                return .writing({ w11p_record_pack_into_at___UnsafeMutableRawBufferPointer(records, into: &output.value) }, output: { output.value })
             },
         ]
     }
@@ -1136,11 +1161,37 @@ enum StructPackCases {
     }
 
     @inline(never)
+    static func w5p_tuple_packer_for___UnsafeMutableRawBufferPointer(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
+        let format = try! Struct("@bhiq")
+        let packer = try! format.packer(for: (Int8, Int16, Int32, Int64).self)
+        output.withUnsafeMutableBytes { bytes in
+            var offset = 0
+            for r in records {
+                try! packer.pack((r.b, r.h, r.i, r.q), into: bytes, at: offset)
+                offset &+= 16
+            }
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
     static func w5p_record_pack_into_at____UInt8(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
         var offset = 0
         for r in records {
             try! r.pack(into: &output, at: offset)
             offset &+= 16
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w5p_record_pack_into_at___UnsafeMutableRawBufferPointer(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
+        output.withUnsafeMutableBytes { bytes in
+            var offset = 0
+            for r in records {
+                try! r.pack(into: bytes, at: offset)
+                offset &+= 16
+            }
         }
         return UInt64(output.count)
     }
@@ -1180,11 +1231,37 @@ enum StructPackCases {
     }
 
     @inline(never)
+    static func w6p_tuple_packer_for___UnsafeMutableRawBufferPointer(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
+        let format = try! Struct("<I16s8pH")
+        let packer = try! format.packer(for: (UInt32, [UInt8], [UInt8], UInt16).self)
+        output.withUnsafeMutableBytes { bytes in
+            var offset = 0
+            for r in records {
+                try! packer.pack((r.a, r.s, r.p, r.h), into: bytes, at: offset)
+                offset &+= 30
+            }
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
     static func w6p_record_pack_into_at____UInt8(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
         var offset = 0
         for r in records {
             try! r.pack(into: &output, at: offset)
             offset &+= 30
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w6p_record_pack_into_at___UnsafeMutableRawBufferPointer(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
+        output.withUnsafeMutableBytes { bytes in
+            var offset = 0
+            for r in records {
+                try! r.pack(into: bytes, at: offset)
+                offset &+= 30
+            }
         }
         return UInt64(output.count)
     }
@@ -1206,6 +1283,18 @@ enum StructPackCases {
         for r in records {
             try! r.pack(into: &output, at: offset)
             offset &+= 352
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w11p_record_pack_into_at___UnsafeMutableRawBufferPointer(_ records: [WideRecord], into output: inout [UInt8]) -> UInt64 {
+        output.withUnsafeMutableBytes { bytes in
+            var offset = 0
+            for r in records {
+                try! r.pack(into: bytes, at: offset)
+                offset &+= 352
+            }
         }
         return UInt64(output.count)
     }
