@@ -12,7 +12,7 @@ extension Struct {
     /// operations do what this format's would.
     @inlinable @inline(__always)
     func isLayoutFormat<R: StructRecord>(of type: R.Type) -> Bool {
-        R.layout.plan.path != .failed && R.layout.hasFormatText(format)
+        R.layout.isUsable(withFormatText: format)
     }
 
     /// The plan for `R` with this format: the record's own when its layout has this format,

@@ -32,11 +32,11 @@ public final class StructLayout<Record: StructRecord>: Sendable {
     /// when it is usable.
     public var error: StructError? { plan.path == .failed ? plan.failure : nil }
 
-    /// Whether the layout's format text is `text`, compared where the context holds it (copying
-    /// the whole `Struct` out would retain and release its arrays).
+    /// Whether the layout is usable and its format text is `text`, compared where the context
+    /// holds it (copying the whole `Struct` out would retain and release its arrays).
     @inlinable @inline(__always)
-    func hasFormatText(_ text: String) -> Bool {
-        plan.context?.hasFormatText(text) ?? false
+    func isUsable(withFormatText text: String) -> Bool {
+        plan.path != .failed && plan.context?.hasFormatText(text) ?? false
     }
 
     /// A prepared unpacker for `Record` (the same plan), for loops that want it in a local.

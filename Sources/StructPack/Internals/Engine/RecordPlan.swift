@@ -166,10 +166,6 @@ struct _RecordPlan: Sendable {
     @usableFromInline
     var failure: StructError { Self.failure(of: context) }
 
-    /// The error for a record whose fields no longer match what was checked.
-    @usableFromInline
-    var fieldsChanged: StructError { Self.fieldsChanged(of: context) }
-
     /// The error of a failed plan with this context.
     @usableFromInline
     static func failure(of context: _RecordContext?) -> StructError { context?.failure ?? fieldsChanged(of: context) }
