@@ -31,13 +31,13 @@ W = {
 P = {
     "W2": dict(case=".pack", set="standard", record="Record", format="<IHHQd", size=24,
                tuple="(UInt32, UInt16, UInt16, UInt64, Double)", values="r.a, r.b, r.c, r.d, r.e",
-               dynamic="[.int(Int128(r.a)), .int(Int128(r.b)), .int(Int128(r.c)), .int(Int128(r.d)), .double(r.e)]"),
+               dynamic="[.int(r.a), .int(r.b), .int(r.c), .int(r.d), .double(r.e)]"),
     "W5p": dict(case=".nativePack", set="native", record="NativeRecord", format="@bhiq", size=16,
                 tuple="(Int8, Int16, Int32, Int64)", values="r.b, r.h, r.i, r.q",
-                dynamic="[.int(Int128(r.b)), .int(Int128(r.h)), .int(Int128(r.i)), .int(Int128(r.q))]"),
+                dynamic="[.int(r.b), .int(r.h), .int(r.i), .int(r.q)]"),
     "W6p": dict(case=".stringsPack", set="strings", record="StringRecord", format="<I16s8pH", size=30,
                 tuple="(UInt32, [UInt8], [UInt8], UInt16)", values="r.a, r.s, r.p, r.h",
-                dynamic="[.int(Int128(r.a)), .bytes(r.s), .bytes(r.p), .int(Int128(r.h))]"),
+                dynamic="[.int(r.a), .bytes(r.s), .bytes(r.p), .int(r.h)]"),
     "W11p": dict(case=".widePack", set="wide", record="WideRecord", format="<16I16H16Q16d", size=352,
                  tuple=None, values=None, dynamic=None),
 }

@@ -77,10 +77,25 @@ struct StructValueTests {
         #expect(values == [.int(1), .double(2.5), .bool(true), .bytes([0x61, 0x62])])
         #expect(values.map(\.intValue) == [1, nil, nil, nil])
         #expect(values[1].doubleValue == 2.5 && values[2].boolValue == true && values[3].bytesValue == [0x61, 0x62])
-        #expect(StructValue.integer(UInt128.max) == nil)
-        #expect(StructValue.integer(UInt8(7)) == .int(7))
+        #expect(StructValue.int(UInt8(7)) == .int(7))
+        #expect(StructValue.int(Int64.min).intValue == Int128(Int64.min))
+        // Beyond Int128 a value clamps: out of range for every code either way.
+        #expect(StructValue.int(UInt128.max).intValue == Int128.max)
         #expect(values.map(\.description) == ["1", "2.5", "True", "b'ab'"])
         #expect(StructValue.bytes([0x27, 0x5C, 0x00, 0x7F]).description == #"b'\'\\\x00\x7f'"#)
+    }
+
+    @Test func integersHoldEveryInt128() {
+        for value: Int128 in [0, 1, -1, -2, Int128(UInt64.max), Int128(UInt64.max) + 1, -Int128(UInt64.max) - 1,
+                              Int128(Int64.min), Int128(Int64.min) - 1, .max, .min]
+        {
+            #expect(StructValue.Integer(value).value == value)
+            #expect(StructValue.Integer(value).description == value.description)
+        }
+        #expect(StructValue.Integer(-1) < 0 && StructValue.Integer(Int128(UInt64.max)) < StructValue.Integer(Int128(UInt64.max) + 1))
+        #expect(StructValue.Integer(.min) < StructValue.Integer(-1) && !(StructValue.Integer(5) < 5))
+        // 8-byte alignment is what lets an array literal of values live on the caller's stack.
+        #expect(MemoryLayout<StructValue>.alignment == 8)
     }
 
     @Test func oneShotFunctionsMirrorPython() throws {

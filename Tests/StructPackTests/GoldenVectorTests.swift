@@ -116,7 +116,7 @@ enum GoldenCaseRunner {
             ("StructValue", { () throws(StructError) in try compiled.pack(value) }),
             ("Swift type", { () throws(StructError) in
                 switch value {
-                case .int(let v): try compiled.pack(v)
+                case .int(let v): try compiled.pack(v.value)
                 case .bool(let v): try compiled.pack(v)
                 case .double(let v): try compiled.pack(v)
                 case .bytes(let v): try compiled.pack(v)

@@ -156,9 +156,10 @@ struct AllocationLimitTests {
         #expect(throws: StructError(.wrongBufferSize, "unpack requires a buffer of 4000000000 bytes")) {
             _ = try Struct("1000000000i").unpack([UInt8](repeating: 0, count: 8))
         }
-        // 80 million values need 80M * 32 bytes of StructValue: refused before reading.
-        let many = try Struct("80000000?")
-        let zeros = [UInt8](repeating: 0, count: 80_000_000)
+        // 90 million values need 90M * 24 bytes of StructValue, over 2 GiB: refused before reading.
+        #expect(MemoryLayout<StructValue>.stride == 24)
+        let many = try Struct("90000000?")
+        let zeros = [UInt8](repeating: 0, count: 90_000_000)
         let error = #expect(throws: StructError.self) { _ = try many.unpack(zeros) }
         #expect(error?.code == .allocationLimit)
         // The typed API needs no such storage but refuses formats beyond its value limit.

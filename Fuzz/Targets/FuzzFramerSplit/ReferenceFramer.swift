@@ -54,9 +54,10 @@ enum ReferenceFramer {
             }
             let header = stream[position..<(position + size)]
             let field = options.lengthFieldIndex
-            guard case .int(let value) = try? options.header.unpackValue(at: field, from: Array(header), as: StructValue.self),
+            guard case .int(let integer) = try? options.header.unpackValue(at: field, from: Array(header), as: StructValue.self),
                 let slot = try? options.header.slot(ofValue: field)
             else { invariantFailure("\(options.header): length field \(field) is not an integer") }
+            let value = integer.value
             let length = value + Int128(options.lengthAdjustment)
             if value < 0 {
                 return events + [

@@ -48,7 +48,7 @@ extension FuzzElement where Self: FixedWidthInteger {
 
     func agrees(with value: StructValue) -> Bool {
         switch value {
-        case .int(let integer): Int128(self) == integer
+        case .int(let integer): Int128(self) == integer.value
         case .bytes(let bytes): bytes.count == 1 && Int128(self) == Int128(bytes[0])
         default: false
         }

@@ -167,7 +167,7 @@ struct PlannedRecord: FuzzRecord {
     }
 
     static func firstInvalidValue(_ values: [StructValue]) -> Int? {
-        guard case .int(let raw) = values[0], let raw = UInt16(exactly: raw), FuzzKind(rawValue: raw) != nil else {
+        guard case .int(let raw) = values[0], let raw = UInt16(exactly: raw.value), FuzzKind(rawValue: raw) != nil else {
             return 0
         }
         return nil

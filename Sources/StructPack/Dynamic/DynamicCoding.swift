@@ -50,27 +50,27 @@ extension Struct {
         // safe because the caller checked the record lies inside bytes, and the slot inside it.
         switch slot.scalar {
         case .unsigned8:
-            return .int(Int128(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt8.self)))
+            return .int(.init(unsigned: UInt64(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt8.self))))
         case .unsigned16:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt16.self)
-            return .int(Int128(swaps ? raw.byteSwapped : raw))
+            return .int(.init(unsigned: UInt64(swaps ? raw.byteSwapped : raw)))
         case .unsigned32:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt32.self)
-            return .int(Int128(swaps ? raw.byteSwapped : raw))
+            return .int(.init(unsigned: UInt64(swaps ? raw.byteSwapped : raw)))
         case .unsigned64:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self)
-            return .int(Int128(swaps ? raw.byteSwapped : raw))
+            return .int(.init(unsigned: UInt64(swaps ? raw.byteSwapped : raw)))
         case .signed8:
-            return .int(Int128(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: Int8.self)))
+            return .int(.init(signed: Int64(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: Int8.self))))
         case .signed16:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: Int16.self)
-            return .int(Int128(swaps ? raw.byteSwapped : raw))
+            return .int(.init(signed: Int64(swaps ? raw.byteSwapped : raw)))
         case .signed32:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: Int32.self)
-            return .int(Int128(swaps ? raw.byteSwapped : raw))
+            return .int(.init(signed: Int64(swaps ? raw.byteSwapped : raw)))
         case .signed64:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: Int64.self)
-            return .int(Int128(swaps ? raw.byteSwapped : raw))
+            return .int(.init(signed: Int64(swaps ? raw.byteSwapped : raw)))
         case .bool:
             return .bool(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt8.self) != 0)
         case .double:
@@ -115,39 +115,39 @@ extension Struct {
             let target = record + slot.offset
             switch slot.scalar {
             case .unsigned8:
-                guard case .int(let v) = values[index], v >= 0 && v <= Int128(UInt8.max) else { return index }
+                guard case .int(let v) = values[index], let v = v.exactUInt64, v <= UInt8.max else { return index }
                 target.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
             case .unsigned16:
-                guard case .int(let v) = values[index], v >= 0 && v <= Int128(UInt16.max) else { return index }
+                guard case .int(let v) = values[index], let v = v.exactUInt64, v <= UInt16.max else { return index }
                 let raw = UInt16(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt16.self)
             case .unsigned32:
-                guard case .int(let v) = values[index], v >= 0 && v <= Int128(UInt32.max) else { return index }
+                guard case .int(let v) = values[index], let v = v.exactUInt64, v <= UInt32.max else { return index }
                 let raw = UInt32(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt32.self)
             case .unsigned64:
-                guard case .int(let v) = values[index], v >= 0 && v <= Int128(UInt64.max) else { return index }
+                guard case .int(let v) = values[index], let v = v.exactUInt64 else { return index }
                 let raw = UInt64(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt64.self)
             case .signed8:
-                guard case .int(let v) = values[index], v >= Int128(Int8.min) && v <= Int128(Int8.max) else {
+                guard case .int(let v) = values[index], let v = v.exactInt64, v >= Int8.min && v <= Int8.max else {
                     return index
                 }
                 target.storeBytes(of: Int8(truncatingIfNeeded: v), as: Int8.self)
             case .signed16:
-                guard case .int(let v) = values[index], v >= Int128(Int16.min) && v <= Int128(Int16.max) else {
+                guard case .int(let v) = values[index], let v = v.exactInt64, v >= Int16.min && v <= Int16.max else {
                     return index
                 }
                 let raw = Int16(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: Int16.self)
             case .signed32:
-                guard case .int(let v) = values[index], v >= Int128(Int32.min) && v <= Int128(Int32.max) else {
+                guard case .int(let v) = values[index], let v = v.exactInt64, v >= Int32.min && v <= Int32.max else {
                     return index
                 }
                 let raw = Int32(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: Int32.self)
             case .signed64:
-                guard case .int(let v) = values[index], v >= Int128(Int64.min) && v <= Int128(Int64.max) else {
+                guard case .int(let v) = values[index], let v = v.exactInt64 else {
                     return index
                 }
                 let raw = Int64(truncatingIfNeeded: v)

@@ -16,7 +16,7 @@ extension StructValue: StructPackable {
     public func _unsafePack(into bytes: inout MutableRawSpan, at slot: ValueSlot) throws(StructError) {
         switch self {
         case .int(let value):
-            try PackSemantics.packInteger(value, into: &bytes, slot)
+            try PackSemantics.packInteger(value.value, into: &bytes, slot)
         case .bool(let value):
             try PackSemantics.packInteger(value ? 1 : 0, into: &bytes, slot)
         case .double(let value):
@@ -54,7 +54,7 @@ extension StructValue: StructUnpackable {
     public static func _unsafeUnpack(from bytes: RawSpan, at slot: ValueSlot, owner: ArraySlice<UInt8>?) -> StructValue {
         switch slot.code.kind {
         case .signedInteger, .unsignedInteger:
-            return .int(ScalarCoding.loadInteger(bytes, slot))
+            return .int(Integer(ScalarCoding.loadInteger(bytes, slot)))
         case .bool:
             return .bool(ScalarCoding.loadUnsigned(bytes, slot) != 0)
         case .floatingPoint:

@@ -11,8 +11,9 @@
 /// `[.int(1), .double(2.5), .bool(true), .bytes([0x61, 0x62])]` (a string literal stands for
 /// its UTF-8 bytes, like a Python `b'…'` literal).
 public enum StructValue: Sendable, Hashable {
-    /// A Python `int`. `Int128` holds every value any integer code can produce or accept.
-    case int(Int128)
+    /// A Python `int`. Its ``Integer`` holds any `Int128`: every value any integer code can
+    /// produce or accept. Write `.int(x)` for an `x` of any integer type.
+    case int(Integer)
     /// A Python `bool`.
     case bool(Bool)
     /// A Python `float`.
@@ -21,37 +22,34 @@ public enum StructValue: Sendable, Hashable {
     case bytes([UInt8])
 
     /// The integer, or `nil` for other cases.
+    @inlinable
     public var intValue: Int128? {
-        if case .int(let value) = self { value } else { nil }
+        if case .int(let integer) = self { integer.value } else { nil }
     }
 
     /// The bool, or `nil` for other cases.
+    @inlinable
     public var boolValue: Bool? {
         if case .bool(let value) = self { value } else { nil }
     }
 
     /// The floating-point number, or `nil` for other cases.
+    @inlinable
     public var doubleValue: Double? {
         if case .double(let value) = self { value } else { nil }
     }
 
     /// The bytes, or `nil` for other cases.
+    @inlinable
     public var bytesValue: [UInt8]? {
         if case .bytes(let value) = self { value } else { nil }
-    }
-
-    /// An integer value from any binary integer type.
-    ///
-    /// - Returns: `.int(value)`, or `nil` when `value` does not fit in `Int128`.
-    public static func integer(_ value: some BinaryInteger) -> StructValue? {
-        Int128(exactly: value).map(StructValue.int)
     }
 }
 
 extension StructValue: ExpressibleByIntegerLiteral {
     /// `.int(value)`.
     public init(integerLiteral value: Int) {
-        self = .int(Int128(value))
+        self = .int(Integer(integerLiteral: value))
     }
 }
 

@@ -50,7 +50,7 @@ public enum JSONText {
     /// float as `null`, bytes as a string of lowercase hex.
     public static func value(_ value: StructValue) -> String {
         switch value {
-        case .int(let integer): String(integer)
+        case .int(let integer): integer.description
         case .bool(let flag): flag ? "true" : "false"
         case .double(let number): number.isFinite ? PythonRepr.float(number) : "null"
         case .bytes(let bytes): string(HexEncoder.encode(bytes))

@@ -24,7 +24,7 @@ public enum PythonRepr {
     /// The repr of one value: `int`, `bool` (`True`/`False`), `float` or `bytes`.
     public static func value(_ value: StructValue) -> String {
         switch value {
-        case .int(let integer): String(integer)
+        case .int(let integer): integer.description
         case .bool(let flag): flag ? "True" : "False"
         case .double(let number): float(number)
         case .bytes(let bytes): self.bytes(bytes)

@@ -1131,7 +1131,7 @@ enum StructPackCases {
         let format = try! Struct("<IHHQd")
         var offset = 0
         for r in records {
-            try! format.pack(into: &output, at: offset, [.int(Int128(r.a)), .int(Int128(r.b)), .int(Int128(r.c)), .int(Int128(r.d)), .double(r.e)])
+            try! format.pack(into: &output, at: offset, [.int(r.a), .int(r.b), .int(r.c), .int(r.d), .double(r.e)])
             offset &+= 24
         }
         return UInt64(output.count)
@@ -1201,7 +1201,7 @@ enum StructPackCases {
         let format = try! Struct("@bhiq")
         var offset = 0
         for r in records {
-            try! format.pack(into: &output, at: offset, [.int(Int128(r.b)), .int(Int128(r.h)), .int(Int128(r.i)), .int(Int128(r.q))])
+            try! format.pack(into: &output, at: offset, [.int(r.b), .int(r.h), .int(r.i), .int(r.q)])
             offset &+= 16
         }
         return UInt64(output.count)
@@ -1271,7 +1271,7 @@ enum StructPackCases {
         let format = try! Struct("<I16s8pH")
         var offset = 0
         for r in records {
-            try! format.pack(into: &output, at: offset, [.int(Int128(r.a)), .bytes(r.s), .bytes(r.p), .int(Int128(r.h))])
+            try! format.pack(into: &output, at: offset, [.int(r.a), .bytes(r.s), .bytes(r.p), .int(r.h)])
             offset &+= 30
         }
         return UInt64(output.count)
