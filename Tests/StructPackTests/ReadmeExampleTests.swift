@@ -74,6 +74,9 @@ struct ReadmeExampleTests {
 
         let values = try Struct.unpack(">h3s?", [0xFF, 0xFE, 0x61, 0x62, 0x63, 0x01])
         #expect(values == [.int(-2), .bytes([0x61, 0x62, 0x63]), .bool(true)])
+        // CPython 3.13: list(struct.pack('<IHHQd', 7, 1, 2, 1 << 40, 0.5)), as pack_into leaves b[24:48]
+        try record.pack(into: &buffer, at: 24, [.int(id), 1, 2, .int(length), 0.5])
+        #expect(buffer[24..<48] == [7, 0, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 224, 63])
 
         do {
             _ = try Struct.pack("B", 256)
