@@ -104,10 +104,11 @@ extension Struct {
     ///     it may write.
     /// - Returns: The index of the first value not packed; `slots.count` when all were.
     @inlinable @inline(__always)
-    static func packScalars(
+    static func packScalars<Order: _ByteOrderMarker>(
         _ values: UnsafeBufferPointer<StructValue>, from start: Int, _ slots: UnsafeBufferPointer<Slot>,
-        into record: UnsafeMutableRawPointer, swapsBytes swaps: Bool
+        into record: UnsafeMutableRawPointer, _ order: Order.Type
     ) -> Int {
+        let swaps = Order.swapsBytes
         var index = start
         while index < slots.count {
             let slot = slots[index]

@@ -132,7 +132,7 @@ extension Struct {
         }
     }
 
-    /// ``Struct/packScalars(_:from:_:into:swapsBytes:)`` over the record at `base` of `bytes`.
+    /// ``Struct/packScalars(_:from:_:into:_:)`` over the record at `base` of `bytes`.
     ///
     /// - Returns: The index of the first value not packed; ``valueCount`` when all were.
     @inlinable @inline(__always)
@@ -148,8 +148,8 @@ extension Struct {
             return slots.withUnsafeBufferPointer { slots in
                 // Two copies of the loop, so that neither tests the byte order per value.
                 swapsBytes
-                    ? Self.packScalars(values, from: start, slots, into: record, swapsBytes: true)
-                    : Self.packScalars(values, from: start, slots, into: record, swapsBytes: false)
+                    ? Self.packScalars(values, from: start, slots, into: record, _SwappedOrder.self)
+                    : Self.packScalars(values, from: start, slots, into: record, _HostOrder.self)
             }
         }
     }
