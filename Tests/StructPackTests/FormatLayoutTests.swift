@@ -78,6 +78,9 @@ struct StructValueTests {
         #expect(values.map(\.intValue) == [1, nil, nil, nil])
         #expect(values[1].doubleValue == 2.5 && values[2].boolValue == true && values[3].bytesValue == [0x61, 0x62])
         #expect(StructValue.int(UInt8(7)) == .int(7))
+        // Literals beyond Int: Q's largest value and q's smallest, as Python writes them.
+        let extremes: [StructValue] = [.int(18446744073709551615), -9223372036854775808, 18446744073709551616]
+        #expect(extremes.map(\.intValue) == [Int128(UInt64.max), Int128(Int64.min), Int128(UInt64.max) + 1])
         #expect(StructValue.int(Int64.min).intValue == Int128(Int64.min))
         // Beyond Int128 a value clamps: out of range for every code either way.
         #expect(StructValue.int(UInt128.max).intValue == Int128.max)

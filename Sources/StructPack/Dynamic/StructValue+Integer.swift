@@ -31,11 +31,10 @@ extension StructValue {
             self.init(Int128(clamping: value))
         }
 
-        /// The integer `value`.
+        /// The integer `value`: any literal in `Int128`'s range, `18446744073709551615` included.
         @inlinable
-        public init(integerLiteral value: Int) {
-            low = UInt64(bitPattern: Int64(value))
-            high = value < 0 ? -1 : 0
+        public init(integerLiteral value: Int128) {
+            self.init(value)
         }
 
         /// An unsigned 64-bit `value`, without a trip through `Int128`.
@@ -89,7 +88,7 @@ extension StructValue {
     /// ```swift
     /// try Struct("<IH").pack([.int(id), .int(flags)])   // id: UInt32, flags: UInt16
     /// ```
-    @inlinable
+    @inlinable @_disfavoredOverload  // a literal is the case's Integer, so Int128 literals work
     public static func int(_ value: some BinaryInteger) -> StructValue {
         .int(Integer(clamping: value))
     }

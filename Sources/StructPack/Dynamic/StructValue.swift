@@ -48,8 +48,8 @@ public enum StructValue: Sendable, Hashable {
 
 extension StructValue: ExpressibleByIntegerLiteral {
     /// `.int(value)`.
-    public init(integerLiteral value: Int) {
-        self = .int(Integer(integerLiteral: value))
+    public init(integerLiteral value: Int128) {
+        self = .int(Integer(value))
     }
 }
 
