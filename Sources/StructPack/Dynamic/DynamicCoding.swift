@@ -50,7 +50,8 @@ extension Struct {
         // safe because the caller checked the record lies inside bytes, and the slot inside it.
         switch slot.scalar {
         case .unsigned8:
-            return .int(.init(unsigned: UInt64(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt8.self))))
+            let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt8.self)
+            return .int(.init(unsigned: UInt64(raw)))
         case .unsigned16:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt16.self)
             return .int(.init(unsigned: UInt64(swaps ? raw.byteSwapped : raw)))
@@ -61,7 +62,8 @@ extension Struct {
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: UInt64.self)
             return .int(.init(unsigned: UInt64(swaps ? raw.byteSwapped : raw)))
         case .signed8:
-            return .int(.init(signed: Int64(bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: Int8.self))))
+            let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: Int8.self)
+            return .int(.init(signed: Int64(raw)))
         case .signed16:
             let raw = bytes.unsafeLoadUnaligned(fromUncheckedByteOffset: offset, as: Int16.self)
             return .int(.init(signed: Int64(swaps ? raw.byteSwapped : raw)))

@@ -15,8 +15,8 @@ extension StructValue: StructPackable {
     @inlinable
     public func _unsafePack(into bytes: inout MutableRawSpan, at slot: ValueSlot) throws(StructError) {
         switch self {
-        case .int(let value):
-            try PackSemantics.packInteger(value.value, into: &bytes, slot)
+        case .int(let integer):
+            try PackSemantics.packInteger(integer.value, into: &bytes, slot)
         case .bool(let value):
             try PackSemantics.packInteger(value ? 1 : 0, into: &bytes, slot)
         case .double(let value):
