@@ -111,7 +111,7 @@ def unpack_function(key, name, form, setup, per_record, records_loop=None):
             }},''')
 
 
-def pack_function(key, name, body_setup, per_record, wrapper=None, appending=False, finish=None):
+def pack_function(key, name, body_setup, per_record, wrapper=None, appending=False, finish=None, whole=None):
     p = P[key]
     fname = f"{key.lower()}_" + "".join(ch if ch.isalnum() else "_" for ch in name).strip("_")
     lines = [f"    @inline(never)",
@@ -122,11 +122,15 @@ def pack_function(key, name, body_setup, per_record, wrapper=None, appending=Fal
     if wrapper:
         lines.append(f"        {wrapper}")
         indent = "            "
-    lines.append(f"{indent}var offset = 0")
-    lines.append(f"{indent}for r in records {{")
-    lines.append(f"{indent}    {per_record}")
-    lines.append(f"{indent}    offset &+= {p['size']}")
-    lines.append(f"{indent}}}")
+    if whole:
+        # One call for the whole workload (the batch API).
+        lines.append(f"{indent}{whole}")
+    else:
+        lines.append(f"{indent}var offset = 0")
+        lines.append(f"{indent}for r in records {{")
+        lines.append(f"{indent}    {per_record}")
+        lines.append(f"{indent}    offset &+= {p['size']}")
+        lines.append(f"{indent}}}")
     if finish:
         lines.append(f"{indent}{finish}")
     if wrapper:
@@ -264,6 +268,19 @@ def generate():
                           "try! format.pack(r, into: &output, at: offset)")
             pack_function(key, "record, plain fields(_:), pack(into:at:) [UInt8]", [],
                           "try! PlainRecord(r).pack(into: &output, at: offset)")
+        # The batch API: the whole collection in one call.
+        pack_function(key, "record packer pack(contentsOf:appendingTo:) [UInt8]",
+                      [f"let packer = {p['record']}.layout.packer", "output.removeAll(keepingCapacity: true)"], None,
+                      whole="try! packer.pack(contentsOf: records, appendingTo: &output)")
+        if key == "W2":
+            pack_function(key, "record packer pack(contentsOf:appendingTo:) OutputRawSpan",
+                          [f"let packer = {p['record']}.layout.packer"], None,
+                          wrapper="output.withUnsafeMutableBytes { raw in var out = OutputRawSpan(buffer: raw, initializedCount: 0)",
+                          whole="try! packer.pack(contentsOf: records, appendingTo: &out)", finish="_ = out.finalize(for: raw)")
+        if t:
+            pack_function(key, "tuple packer pack(contentsOf:appendingTo:) [UInt8]",
+                          [fmtline, f"let packer = try! format.packer(for: {t}.self)", "output.removeAll(keepingCapacity: true)"],
+                          None, whole=f"try! packer.pack(contentsOf: records.lazy.map {{ r in ({values}) }}, appendingTo: &output)")
         if p["dynamic"]:
             # As ported Python code writes `s.pack_into(buf, off, *values)`: a fresh array literal per call.
             pack_function(key, "dynamic pack(into:at:_:) [UInt8]", [fmtline],

@@ -277,6 +277,21 @@ enum StructPackCases {
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
                 return .writing({ w2_record__plain_fields______pack_into_at____UInt8(records, into: &output.value) }, output: { output.value })
             },
+            BenchmarkCase(.pack, "StructPack record packer pack(contentsOf:appendingTo:) [UInt8]", .typed) { inputs in
+                let records = inputs.standard.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
+                return .writing({ w2_record_packer_pack_contentsOf_appendingTo____UInt8(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.pack, "StructPack record packer pack(contentsOf:appendingTo:) OutputRawSpan", .typed) { inputs in
+                let records = inputs.standard.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
+                return .writing({ w2_record_packer_pack_contentsOf_appendingTo___OutputRawSpan(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.pack, "StructPack tuple packer pack(contentsOf:appendingTo:) [UInt8]", .typed) { inputs in
+                let records = inputs.standard.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
+                return .writing({ w2_tuple_packer_pack_contentsOf_appendingTo____UInt8(records, into: &output.value) }, output: { output.value })
+            },
             BenchmarkCase(.pack, "StructPack dynamic pack(into:at:_:) [UInt8]", .dynamic) { inputs in
                 let records = inputs.standard.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
@@ -306,6 +321,16 @@ enum StructPackCases {
                 let records = inputs.native.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
                 return .writing({ w5p_record_pack_into_at___UnsafeMutableRawBufferPointer(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.nativePack, "StructPack record packer pack(contentsOf:appendingTo:) [UInt8]", .typed) { inputs in
+                let records = inputs.native.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
+                return .writing({ w5p_record_packer_pack_contentsOf_appendingTo____UInt8(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.nativePack, "StructPack tuple packer pack(contentsOf:appendingTo:) [UInt8]", .typed) { inputs in
+                let records = inputs.native.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
+                return .writing({ w5p_tuple_packer_pack_contentsOf_appendingTo____UInt8(records, into: &output.value) }, output: { output.value })
             },
             BenchmarkCase(.nativePack, "StructPack dynamic pack(into:at:_:) [UInt8]", .dynamic) { inputs in
                 let records = inputs.native.records
@@ -337,6 +362,16 @@ enum StructPackCases {
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.strings.packed.count))
                 return .writing({ w6p_record_pack_into_at___UnsafeMutableRawBufferPointer(records, into: &output.value) }, output: { output.value })
             },
+            BenchmarkCase(.stringsPack, "StructPack record packer pack(contentsOf:appendingTo:) [UInt8]", .typed) { inputs in
+                let records = inputs.strings.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.strings.packed.count))
+                return .writing({ w6p_record_packer_pack_contentsOf_appendingTo____UInt8(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.stringsPack, "StructPack tuple packer pack(contentsOf:appendingTo:) [UInt8]", .typed) { inputs in
+                let records = inputs.strings.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.strings.packed.count))
+                return .writing({ w6p_tuple_packer_pack_contentsOf_appendingTo____UInt8(records, into: &output.value) }, output: { output.value })
+            },
             BenchmarkCase(.stringsPack, "StructPack dynamic pack(into:at:_:) [UInt8]", .dynamic) { inputs in
                 let records = inputs.strings.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.strings.packed.count))
@@ -351,6 +386,11 @@ enum StructPackCases {
                 let records = inputs.wide.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.wide.packed.count))
                 return .writing({ w11p_record_pack_into_at___UnsafeMutableRawBufferPointer(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.widePack, "StructPack record packer pack(contentsOf:appendingTo:) [UInt8]", .typed) { inputs in
+                let records = inputs.wide.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.wide.packed.count))
+                return .writing({ w11p_record_packer_pack_contentsOf_appendingTo____UInt8(records, into: &output.value) }, output: { output.value })
             },
         ]
     }
@@ -1127,6 +1167,33 @@ enum StructPackCases {
     }
 
     @inline(never)
+    static func w2_record_packer_pack_contentsOf_appendingTo____UInt8(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
+        let packer = Record.layout.packer
+        output.removeAll(keepingCapacity: true)
+        try! packer.pack(contentsOf: records, appendingTo: &output)
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w2_record_packer_pack_contentsOf_appendingTo___OutputRawSpan(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
+        let packer = Record.layout.packer
+        output.withUnsafeMutableBytes { raw in var out = OutputRawSpan(buffer: raw, initializedCount: 0)
+            try! packer.pack(contentsOf: records, appendingTo: &out)
+            _ = out.finalize(for: raw)
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w2_tuple_packer_pack_contentsOf_appendingTo____UInt8(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
+        let format = try! Struct("<IHHQd")
+        let packer = try! format.packer(for: (UInt32, UInt16, UInt16, UInt64, Double).self)
+        output.removeAll(keepingCapacity: true)
+        try! packer.pack(contentsOf: records.lazy.map { r in (r.a, r.b, r.c, r.d, r.e) }, appendingTo: &output)
+        return UInt64(output.count)
+    }
+
+    @inline(never)
     static func w2_dynamic_pack_into_at______UInt8(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
         let format = try! Struct("<IHHQd")
         var offset = 0
@@ -1193,6 +1260,23 @@ enum StructPackCases {
                 offset &+= 16
             }
         }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w5p_record_packer_pack_contentsOf_appendingTo____UInt8(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
+        let packer = NativeRecord.layout.packer
+        output.removeAll(keepingCapacity: true)
+        try! packer.pack(contentsOf: records, appendingTo: &output)
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w5p_tuple_packer_pack_contentsOf_appendingTo____UInt8(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
+        let format = try! Struct("@bhiq")
+        let packer = try! format.packer(for: (Int8, Int16, Int32, Int64).self)
+        output.removeAll(keepingCapacity: true)
+        try! packer.pack(contentsOf: records.lazy.map { r in (r.b, r.h, r.i, r.q) }, appendingTo: &output)
         return UInt64(output.count)
     }
 
@@ -1267,6 +1351,23 @@ enum StructPackCases {
     }
 
     @inline(never)
+    static func w6p_record_packer_pack_contentsOf_appendingTo____UInt8(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
+        let packer = StringRecord.layout.packer
+        output.removeAll(keepingCapacity: true)
+        try! packer.pack(contentsOf: records, appendingTo: &output)
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w6p_tuple_packer_pack_contentsOf_appendingTo____UInt8(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
+        let format = try! Struct("<I16s8pH")
+        let packer = try! format.packer(for: (UInt32, [UInt8], [UInt8], UInt16).self)
+        output.removeAll(keepingCapacity: true)
+        try! packer.pack(contentsOf: records.lazy.map { r in (r.a, r.s, r.p, r.h) }, appendingTo: &output)
+        return UInt64(output.count)
+    }
+
+    @inline(never)
     static func w6p_dynamic_pack_into_at______UInt8(_ records: [StringRecord], into output: inout [UInt8]) -> UInt64 {
         let format = try! Struct("<I16s8pH")
         var offset = 0
@@ -1296,6 +1397,14 @@ enum StructPackCases {
                 offset &+= 352
             }
         }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w11p_record_packer_pack_contentsOf_appendingTo____UInt8(_ records: [WideRecord], into output: inout [UInt8]) -> UInt64 {
+        let packer = WideRecord.layout.packer
+        output.removeAll(keepingCapacity: true)
+        try! packer.pack(contentsOf: records, appendingTo: &output)
         return UInt64(output.count)
     }
 }

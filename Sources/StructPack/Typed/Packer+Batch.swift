@@ -1,0 +1,59 @@
+// Packing a whole collection per call: the array's or span's room is made and checked once, and
+// the packer's path is chosen once, so the per-record cost is the stores alone.
+
+extension Struct.Packer {
+    /// Appends every value of `values` to `bytes`, packed one record after another (what a
+    /// loop of ``pack(_:appendingTo:)-([UInt8])`` appends, at the speed of a hand-written loop
+    /// over a buffer). On error the array is unchanged.
+    ///
+    /// ```swift
+    /// var bytes: [UInt8] = []
+    /// try Header.layout.packer.pack(contentsOf: headers, appendingTo: &bytes)
+    /// ```
+    ///
+    /// - Throws: `.allocationLimit` when `values.count × format.size` bytes exceed the
+    ///   allocation limit, or the first failing value's error (its value index and byte offset
+    ///   count from the start of its record).
+    /// - Complexity: O(*n* × `format.size`) for *n* values, amortised.
+    @inlinable @inline(__always)
+    public func pack(contentsOf values: some Collection<Shape._Value>, appendingTo bytes: inout [UInt8])
+        throws(StructError)
+    {
+        guard plan.path != .failed else { throw plan.failure }
+        let count = values.count
+        let total = try Struct.batchByteCount(count: count, size: plan.size)
+        try Struct.appendRecord(size: total, to: &bytes) { (raw, start) throws(StructError) in
+            try _RecordEngine.writeAll(Shape.self, values, count: count, plan, into: &raw, at: start)
+        }
+    }
+
+    /// Appends every value of `values` to an output span, packed one record after another; on
+    /// error it is unchanged. No heap allocation.
+    ///
+    /// - Throws: `.bufferTooSmall` when fewer than `values.count × format.size` bytes are free,
+    ///   or the first failing value's error (located in its record).
+    /// - Complexity: O(*n* × `format.size`) for *n* values.
+    @inlinable @inline(__always)
+    public func pack(contentsOf values: some Collection<Shape._Value>, appendingTo output: inout OutputRawSpan)
+        throws(StructError)
+    {
+        guard plan.path != .failed else { throw plan.failure }
+        let count = values.count
+        // More than Int.max bytes is more than any span has free: `.bufferTooSmall`.
+        let (total, overflow) = count.multipliedReportingOverflow(by: plan.size)
+        try Struct.appendRecord(size: overflow ? Int.max : total, to: &output) { (raw, start) throws(StructError) in
+            try _RecordEngine.writeAll(Shape.self, values, count: count, plan, into: &raw, at: start)
+        }
+    }
+}
+
+extension Struct {
+    /// The bytes of `count` records of `size` bytes.
+    ///
+    /// - Throws: `.allocationLimit` when they exceed the allocation limit (or `Int`).
+    @inlinable
+    static func batchByteCount(count: Int, size: Int) throws(StructError) -> Int {
+        try checkAllocation(count: count, stride: size)
+        return count &* size
+    }
+}
