@@ -150,4 +150,32 @@ struct BatchPackTests {
         try packer.pack(contentsOf: Overcounting(elements: [(1, 2)]), appendingTo: &out)
         #expect(out == bytes("010000000200") + [UInt8](repeating: 0, count: 12))
     }
+
+    /// A collection whose `count` claims fewer elements than it yields (a broken conformance).
+    struct Undercounting: Collection {
+        var elements: [(UInt32, UInt16)]
+        var startIndex: Int { 0 }
+        var endIndex: Int { elements.count }
+        var count: Int { elements.count - 1 }
+        subscript(position: Int) -> (UInt32, UInt16) { elements[position] }
+        func index(after index: Int) -> Int { index + 1 }
+    }
+
+    @Test func aCollectionThatYieldsMoreThanItsCountIsCutAtItsCount() throws {
+        // Room is made for `count` records; the values after them are not packed (and never
+        // written past the room).
+        let packer = try Struct("<IH").packer(for: (UInt32, UInt16).self)
+        var out: [UInt8] = []
+        try packer.pack(contentsOf: Undercounting(elements: [(1, 2), (3, 4), (5, 6)]), appendingTo: &out)
+        #expect(out == bytes("010000000200030000000400"))
+        let storage = try [UInt8](unsafeUninitializedCapacity: 18) { buffer, count in
+            buffer.initialize(repeating: 0xEE)
+            var output = OutputRawSpan(buffer: UnsafeMutableRawBufferPointer(buffer), initializedCount: 0)
+            try packer.pack(contentsOf: Undercounting(elements: [(1, 2), (3, 4), (5, 6)]), appendingTo: &output)
+            count = 18
+            #expect(output.byteCount == 12)
+            _ = output.finalize(for: UnsafeMutableRawBufferPointer(buffer))
+        }
+        #expect(storage == bytes("010000000200030000000400") + [UInt8](repeating: 0xEE, count: 6))
+    }
 }

@@ -62,7 +62,7 @@ extension _RecordEngine {
             var offset = start
             var remaining = count
             for value in values {
-                if remaining == 0 { break }
+                guard remaining > 0 else { break }
                 try writePlanned(
                     coding, value, size: format.size, valueCount: format.valueCount, context: context, cursor: cursor,
                     hasPadding: format.hasPadding, format: nil, into: &bytes, at: offset)
