@@ -93,7 +93,11 @@ struct BatchPackTests {
             #expect(throws: StructError.self) { try packer.pack(contentsOf: [(7, -1), (300, 1)], appendingTo: &output) }
             #expect(output.byteCount == 0)
             // Four records do not fit in nine bytes: refused before any is written.
-            #expect(throws: StructError.self) {
+            #expect(
+                throws: StructError(
+                    .bufferTooSmall,
+                    "pack_into requires a buffer of at least 12 bytes for packing 12 bytes at offset 0 (actual buffer size is 9)")
+            ) {
                 try packer.pack(contentsOf: Array(repeating: (1, 1), count: 4), appendingTo: &output)
             }
             #expect(output.byteCount == 0)

@@ -32,12 +32,19 @@ struct ReadmeExampleTests {
             try Header(id: UInt32(i), length: UInt64(i)).pack(appendingTo: &stream)
         }
         #expect(stream.count == 24_000)
+        let headers = (0..<1000).map { Header(id: UInt32($0), kind: .ack) }
+        try Header.layout.packer.pack(contentsOf: headers, appendingTo: &stream)
+        #expect(stream.count == 48_000)
+        // struct.pack('<IHHQd', 999, 2, 0, 0, 0.0): the last record of the batch.
+        #expect(stream.suffix(24) == [0xE7, 0x03, 0, 0, 2, 0] + [UInt8](repeating: 0, count: 18))
         var seen: UInt32 = 0
         for header in try Header.iterUnpack(stream) {
-            #expect(header.id == seen && header.kind == .data && header.length == UInt64(seen))
+            let i = seen % 1000
+            #expect(header.id == i && header.kind == (seen < 1000 ? .data : .ack))
+            #expect(header.length == (seen < 1000 ? UInt64(i) : 0))
             seen += 1
         }
-        #expect(seen == 1000)
+        #expect(seen == 2000)
         let tenth = try Header(unpacking: stream, at: 9 * 24)
         #expect(tenth.id == 9)
 

@@ -3,7 +3,7 @@
 
 extension Struct.Packer {
     /// Appends every value of `values` to `bytes`, packed one record after another (what a
-    /// loop of ``pack(_:appendingTo:)-([UInt8])`` appends, at the speed of a hand-written loop
+    /// loop of ``pack(_:appendingTo:)-(_,[UInt8])`` appends, at the speed of a hand-written loop
     /// over a buffer). On error the array is unchanged.
     ///
     /// ```swift
