@@ -12,7 +12,8 @@ import StructPack
 ///
 /// Packing: an arbitrary record packs to the bytes the dynamic API packs its values to, or
 /// fails with the same located error; a failed `pack_into` leaves the buffer exactly as the
-/// dynamic `pack_into` leaves it (CPython's state), in both formats.
+/// dynamic `pack_into` leaves it (CPython's state), in both formats; a batch of copies packs to
+/// the bytes of as many appends.
 enum RecordCheck {
     /// Picks a record type and runs every check on the input's next bytes.
     static func run(_ input: inout FuzzInput) {
@@ -170,6 +171,24 @@ enum RecordCheck {
                 sameOutcome(recordAppend.map { true }, dynamicAppend.map { true }) && appended == dynamicAppended,
                 "\(format): pack(_:appendingTo:) gave \(hex(appended)) \(recordAppend); "
                     + "dynamic \(hex(dynamicAppended)) \(dynamicAppend)")
+
+            // A batch of copies: the bytes of as many dynamic appends, or the same error and
+            // nothing appended.
+            if own {
+                let copies = input.int(in: 0...3)
+                var expected: [UInt8] = [0x42]
+                let looped = Result { () throws(StructError) in
+                    for _ in 0..<copies { try format.pack(appendingTo: &expected, values) }
+                }
+                var batch: [UInt8] = [0x42]
+                let batched = Result { () throws(StructError) in
+                    try R.layout.packer.pack(contentsOf: Array(repeating: record, count: copies), appendingTo: &batch)
+                }
+                invariant(
+                    sameOutcome(batched.map { true }, looped.map { true }) && batch == expected,
+                    "\(format): pack(contentsOf:) of \(copies) gave \(hex(batch)) \(batched); "
+                        + "dynamic \(hex(expected)) \(looped)")
+            }
         }
     }
 }
