@@ -1,10 +1,11 @@
 // Packing a whole collection per call: the array's or span's room is made and checked once, and
-// the packer's path is chosen once, so the per-record cost is the stores alone.
+// the packer's path is chosen once, so each record costs its stores (and, for a record type, the
+// check of each value against the record's size), not a call's checks.
 
 extension Struct.Packer {
     /// Appends every value of `values` to `bytes`, packed one record after another (what a
-    /// loop of ``pack(_:appendingTo:)-(_,[UInt8])`` appends, at the speed of a hand-written loop
-    /// over a buffer). On error the array is unchanged.
+    /// loop of ``pack(_:appendingTo:)-(_,[UInt8])`` appends, without its per-call checks: the
+    /// array's uniqueness and capacity are checked once). On error the array is unchanged.
     ///
     /// ```swift
     /// var bytes: [UInt8] = []
