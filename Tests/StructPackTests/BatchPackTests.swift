@@ -81,7 +81,17 @@ struct BatchPackTests {
             try packer.pack(contentsOf: [(7, -1), (300, 1), (8, 2)], appendingTo: &out)
         }
         #expect(error?.message == "'B' format requires 0 <= number <= 255")
-        #expect(error?.valueIndex == 0)
+        // Value 0 of its record; byte 5 of the array: 2 bytes before the batch, 3 for record 0.
+        #expect(error?.valueIndex == 0 && error?.byteOffset == 5)
+        #expect(out == [1, 2])
+        // struct.pack('<IH', 8, 70000): "'H' format requires 0 <= number <= 65535", value 1 of
+        // record 1, at 2 + 6 + 4 = byte 12 of the array.
+        let wide = try Struct("<IH").packer(for: (UInt32, Int).self)
+        let second = #expect(throws: StructError.self) {
+            try wide.pack(contentsOf: [(7, 1), (8, 70000)], appendingTo: &out)
+        }
+        #expect(second?.message == "'H' format requires 0 <= number <= 65535")
+        #expect(second?.valueIndex == 1 && second?.byteOffset == 12)
         #expect(out == [1, 2])
         // The same collection without the bad value packs as CPython does: 07ffff per record.
         try packer.pack(contentsOf: [(7, -1), (7, -1)], appendingTo: &out)
@@ -101,6 +111,34 @@ struct BatchPackTests {
                 try packer.pack(contentsOf: Array(repeating: (1, 1), count: 4), appendingTo: &output)
             }
             #expect(output.byteCount == 0)
+            _ = output.finalize(for: raw)
+        }
+    }
+
+    @Test func appendingErrorsAreLocatedInTheArrayAndTheSpan() throws {
+        // struct.pack('<Bh', 7, 70000): "'h' format requires -32768 <= number <= 32767", value 1,
+        // byte 1 of the record; appended after 2 bytes, byte 3 of the array.
+        let format = try Struct("<Bh")
+        let message = "'h' format requires -32768 <= number <= 32767"
+        var out: [UInt8] = [1, 2]
+        let dynamic = #expect(throws: StructError.self) { try format.pack(appendingTo: &out, [7, 70000]) }
+        let tuple = #expect(throws: StructError.self) { try format.pack(appendingTo: &out, 7, 70000) }
+        let packer = #expect(throws: StructError.self) {
+            try format.packer(for: (Int, Int).self).pack((7, 70000), appendingTo: &out)
+        }
+        for error in [dynamic, tuple, packer] {
+            #expect(error?.message == message && error?.valueIndex == 1 && error?.byteOffset == 3)
+        }
+        #expect(out == [1, 2])
+        // An output span counts from its own start, its initialized bytes included.
+        var storage = [UInt8](repeating: 0, count: 8)
+        storage.withUnsafeMutableBytes { raw in
+            var output = OutputRawSpan(buffer: raw, initializedCount: 0)
+            output.append(9 as UInt8)
+            output.append(9 as UInt8)
+            let error = #expect(throws: StructError.self) { try format.pack(appendingTo: &output, [7, 70000]) }
+            #expect(error?.valueIndex == 1 && error?.byteOffset == 3)
+            #expect(output.byteCount == 2)
             _ = output.finalize(for: raw)
         }
     }

@@ -43,7 +43,8 @@ public struct StructError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `3i` has three), when the error is about one value.
     public var valueIndex: Int? { storage.valueIndex }
     /// The offset in the buffer of the byte where that value starts, when the error is about
-    /// one value of a buffer being read or written.
+    /// one value of a buffer being read or written (for an append, the offset in the array or
+    /// output span appended to).
     public var byteOffset: Int? { storage.byteOffset }
 
     /// Creates an error with a code and a message, and optionally where it happened.
@@ -68,6 +69,15 @@ public struct StructError: Error, Sendable, Hashable, CustomStringConvertible {
     func located(valueIndex index: Int, byteOffset offset: Int?) -> StructError {
         guard valueIndex == nil else { return self }
         return StructError(code, message, valueIndex: index, byteOffset: offset ?? byteOffset)
+    }
+
+    /// The same error with its byte offset counted from `base` bytes earlier: for a record
+    /// written into new capacity appended after `base` bytes of an array. Out of line: only
+    /// error paths call it.
+    @usableFromInline @inline(never)
+    func offset(by base: Int) -> StructError {
+        guard let byteOffset else { return self }
+        return StructError(code, message, valueIndex: valueIndex, byteOffset: base &+ byteOffset)
     }
 
     /// The message, exactly as CPython's `str(exception)` prints it.

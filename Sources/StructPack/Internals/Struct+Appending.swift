@@ -6,7 +6,8 @@ extension Struct {
     /// Appends one record of `size` bytes to `bytes`: `write` gets a span that ends where the
     /// record ends and the record's offset in it, and must initialize every byte of the record
     /// (every writer of a whole record does: values, strings' zero padding, pad bytes), unless
-    /// `zeroFirst` zeroes them first. On error the array is unchanged.
+    /// `zeroFirst` zeroes them first. On error the array is unchanged, and the error's byte offset
+    /// is in the array.
     ///
     /// - Throws: `.allocationLimit`, or `write`'s error.
     /// - Complexity: O(`size`), amortised: the array grows geometrically.
@@ -16,10 +17,16 @@ extension Struct {
         _ write: (inout MutableRawSpan, Int) throws(StructError) -> Void
     ) throws(StructError) {
         try checkAllocation(count: size, stride: 1)
-        try bytes.append(addingCapacity: size) { (output: inout OutputSpan<UInt8>) throws(StructError) in
-            try output.withUnsafeMutableBufferPointer { (buffer, count) throws(StructError) in
-                try writeRecord(size: size, into: UnsafeMutableRawBufferPointer(buffer), count: &count, zeroFirst, write)
+        // The new capacity's offsets start at 0; an error's byte offset is in the array.
+        let base = bytes.count
+        do throws(StructError) {
+            try bytes.append(addingCapacity: size) { (output: inout OutputSpan<UInt8>) throws(StructError) in
+                try output.withUnsafeMutableBufferPointer { (buffer, count) throws(StructError) in
+                    try writeRecord(size: size, into: UnsafeMutableRawBufferPointer(buffer), count: &count, zeroFirst, write)
+                }
             }
+        } catch {
+            throw error.offset(by: base)
         }
     }
 

@@ -13,8 +13,9 @@ extension Struct.Packer {
     /// ```
     ///
     /// - Throws: `.allocationLimit` when `values.count × format.size` bytes exceed the
-    ///   allocation limit, or the first failing value's error (its value index and byte offset
-    ///   count from the start of its record).
+    ///   allocation limit, or the first failing value's error: its value index counts within
+    ///   its record, its byte offset is in the array, so `(byteOffset − count before the call) /
+    ///   format.size` is the failing value's position in `values`.
     /// - Complexity: O(*n* × `format.size`) for *n* values, amortised.
     @inlinable @inline(__always)
     public func pack(contentsOf values: some Collection<Shape._Value>, appendingTo bytes: inout [UInt8])
@@ -32,7 +33,7 @@ extension Struct.Packer {
     /// error it is unchanged. No heap allocation.
     ///
     /// - Throws: `.bufferTooSmall` when fewer than `values.count × format.size` bytes are free,
-    ///   or the first failing value's error (located in its record).
+    ///   or the first failing value's error (its byte offset is in the span's buffer).
     /// - Complexity: O(*n* × `format.size`) for *n* values.
     @inlinable @inline(__always)
     public func pack(contentsOf values: some Collection<Shape._Value>, appendingTo output: inout OutputRawSpan)
