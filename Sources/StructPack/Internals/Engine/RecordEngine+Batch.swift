@@ -1,6 +1,6 @@
 // Writing many records per call: the plan's path is chosen once and the bounds of the whole
-// batch are checked once, so each record costs its stores (what a hand-written loop over a
-// buffer pays), not a call's checks.
+// batch are checked once, so each record costs its stores (and a record type's per-value
+// checks), not a call's checks.
 
 extension _RecordEngine {
     /// Writes the first `count` values of `values` one record after another from `start` of
@@ -8,7 +8,7 @@ extension _RecordEngine {
     /// yields fewer than `count` values (one that breaks `Collection`'s contract) leaves the
     /// rest of the batch zeroed; values after the `count`th are not read.
     ///
-    /// - Throws: the plan's failure, or the first failing value's error (located in its record);
+    /// - Throws: the plan's failure, or the first failing value's error (located in `bytes`);
     ///   the records before it are written.
     @inlinable @inline(__always)
     static func writeAll<C: _StructEncoding>(
