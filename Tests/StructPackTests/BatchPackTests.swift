@@ -73,6 +73,24 @@ struct BatchPackTests {
         #expect(storage.suffix(12).allSatisfy { $0 == 0xEE })
     }
 
+    @Test func aBatchReadsBackAsAnArrayOfRecords() throws {
+        let headers = (0..<100).map { (index: Int) -> Header in
+            let kind: Kind = index % 2 == 0 ? .data : .ack
+            return Header(
+                id: UInt32(index), kind: kind, flags: UInt16(index), length: UInt64(index) << 33, ratio: Double(index) / 4)
+        }
+        var bytes: [UInt8] = []
+        try Header.layout.packer.pack(contentsOf: headers, appendingTo: &bytes)
+        #expect(bytes.count == 2400)
+        let back: [Header] = Array(try Header.iterUnpack(bytes))
+        #expect(back.map { $0.id } == headers.map { $0.id })
+        #expect(back.map { $0.kind } == headers.map { $0.kind })
+        #expect(back.map { $0.length } == headers.map { $0.length })
+        #expect(back.map { $0.ratio } == headers.map { $0.ratio })
+        // The last record by hand: struct.pack('<IHHQd', 99, 3, 99, 99 << 33, 24.75).
+        #expect(bytes.suffix(24) == [99, 0, 0, 0, 3, 0, 99, 0, 0, 0, 0, 0, 198, 0, 0, 0, 0, 0, 0, 0, 0, 0xC0, 0x38, 0x40])
+    }
+
     @Test func anErrorLeavesTheOutputUnchanged() throws {
         // struct.pack('<Bh', 300, 1): "'B' format requires 0 <= number <= 255", in the third value.
         let packer = try Struct("<Bh").packer(for: (Int, Int).self)
