@@ -23,7 +23,8 @@ extension Struct.Packer {
     {
         guard plan.path != .failed else { throw plan.failure }
         let count = values.count
-        let total = try Struct.batchByteCount(count: count, size: plan.size)
+        // appendRecord refuses more than the allocation limit before allocating.
+        let total = Struct.batchByteCount(count, plan.size)
         try Struct.appendRecord(size: total, to: &bytes) { (raw, start) throws(StructError) in
             try _RecordEngine.writeAll(Shape.self, values, count: count, plan, into: &raw, at: start)
         }
@@ -41,21 +42,19 @@ extension Struct.Packer {
     {
         guard plan.path != .failed else { throw plan.failure }
         let count = values.count
-        // More than Int.max bytes is more than any span has free: `.bufferTooSmall`.
-        let (total, overflow) = count.multipliedReportingOverflow(by: plan.size)
-        try Struct.appendRecord(size: overflow ? Int.max : total, to: &output) { (raw, start) throws(StructError) in
+        let total = Struct.batchByteCount(count, plan.size)
+        try Struct.appendRecord(size: total, to: &output) { (raw, start) throws(StructError) in
             try _RecordEngine.writeAll(Shape.self, values, count: count, plan, into: &raw, at: start)
         }
     }
 }
 
 extension Struct {
-    /// The bytes of `count` records of `size` bytes.
-    ///
-    /// - Throws: `.allocationLimit` when they exceed the allocation limit (or `Int`).
+    /// The bytes of `count` records of `size` bytes, or `Int.max` when that overflows (more than
+    /// any allocation limit or span allows, so the append refuses it).
     @inlinable
-    static func batchByteCount(count: Int, size: Int) throws(StructError) -> Int {
-        try checkAllocation(count: count, stride: size)
-        return count &* size
+    static func batchByteCount(_ count: Int, _ size: Int) -> Int {
+        let (total, overflow) = count.multipliedReportingOverflow(by: size)
+        return overflow ? Int.max : total
     }
 }

@@ -39,15 +39,10 @@ extension _RecordEngine {
         count: Int, _ plan: _RecordPlan, into bytes: inout MutableRawSpan, at start: Int
     ) throws(StructError) -> Int {
         let slotTable = plan.slotTable
-        var offset = start
-        var remaining = count
-        for value in values {
-            if remaining == 0 { break }
+        return try forEachRecord(values, count: count, size: plan.size, from: start) {
+            (value, offset) throws(StructError) in
             try writeDirect(coding, order, alignment, value, plan, slotTable, into: &bytes, at: offset)
-            offset &+= plan.size
-            remaining &-= 1
         }
-        return offset
     }
 
     /// The planned path's loop, out of line as the one-record planned path is.
@@ -59,18 +54,33 @@ extension _RecordEngine {
         guard let context, context.failure == nil else { throw _RecordPlan.failure(of: context) }
         let format = context.format
         return try format.withFieldCursor { (cursor) throws(StructError) -> Int in
-            var offset = start
-            var remaining = count
-            for value in values {
-                guard remaining > 0 else { break }
+            try forEachRecord(values, count: count, size: format.size, from: start) {
+                (value, offset) throws(StructError) in
                 try writePlanned(
                     coding, value, size: format.size, valueCount: format.valueCount, context: context, cursor: cursor,
                     hasPadding: format.hasPadding, format: nil, into: &bytes, at: offset)
-                offset &+= format.size
-                remaining &-= 1
             }
-            return offset
         }
+    }
+
+    /// Calls `body` with each of the first `count` values and its record's offset, `size` bytes
+    /// apart from `start`; returns where the last record ends.
+    ///
+    /// - Throws: what `body` throws, after the records before it.
+    @inlinable @inline(__always)
+    static func forEachRecord<Value>(
+        _ values: some Collection<Value>, count: Int, size: Int, from start: Int,
+        _ body: (Value, Int) throws(StructError) -> Void
+    ) throws(StructError) -> Int {
+        var offset = start
+        var remaining = count
+        for value in values {
+            if remaining == 0 { break }
+            try body(value, offset)
+            offset &+= size
+            remaining &-= 1
+        }
+        return offset
     }
 
     /// Zeroes `bytes[from..<to]`, which the caller checked lie inside it.
