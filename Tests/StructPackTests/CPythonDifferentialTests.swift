@@ -6,12 +6,21 @@ import Testing
 /// Seeded random formats, values and buffers, run through StructPack and a live CPython 3.13 in
 /// one batch; every result must agree exactly. Skipped (and reported as skipped) when no CPython
 /// 3.13 is installed: TestSupport's `PythonOracle` accepts no other version.
+///
+/// The seed is `$STRUCTPACK_DIFF_SEED` and the number of cases `$STRUCTPACK_DIFF_CASES`, or
+/// fixed defaults, so a failure can be replayed and a longer campaign run without editing code.
 @Suite("Live differential test against CPython 3.13", .enabled(if: PythonOracle.isAvailable, "needs CPython 3.13"))
 struct CPythonDifferentialTests {
-    static let caseCount = 4_000
+    static let caseCount = environmentInteger("STRUCTPACK_DIFF_CASES").map { max($0, 100) } ?? 4_000
+    static let seed =
+        environmentInteger("STRUCTPACK_DIFF_SEED").map { UInt64(truncatingIfNeeded: $0) } ?? 0x5354_5255_4354
+
+    static func environmentInteger(_ name: String) -> Int? {
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0) }
+    }
 
     @Test func randomCasesAgreeWithCPython() throws {
-        var generator = SplitMix64(seed: 0x5354_5255_4354)
+        var generator = SplitMix64(seed: Self.seed)
         let cases = (0..<Self.caseCount).map { _ in RandomCase.make(using: &generator) }
         let input = try JSONSerialization.data(withJSONObject: cases.map(\.json))
         let output = try PythonOracle.run(["-c", Self.oracleScript], input: Array(input))
@@ -29,7 +38,7 @@ struct CPythonDifferentialTests {
         // Both outcomes must be well represented, or the test proves little.
         #expect(errors > Self.caseCount / 10 && errors < Self.caseCount * 9 / 10, "\(errors) errors")
         print(
-            "differential: \(cases.count) cases (\(errors) errors) compared with CPython "
+            "differential: \(cases.count) cases (seed \(Self.seed), \(errors) errors) compared with CPython "
                 + "\(PythonOracle.interpreter?.version ?? "?"): \(failures.count) disagree")
     }
 
