@@ -74,10 +74,12 @@ struct ReadmeExampleTests {
 
         let packer = try record.packer(for: (UInt32, UInt16, UInt16, UInt64, Double).self)
         var buffer = [UInt8](repeating: 0, count: 24 * 1000)
-        var span = buffer.mutableSpan
-        var memory = span.mutableBytes
-        for i in 0..<1000 {
-            try packer.pack((UInt32(i), 1, 2, UInt64(i) << 8, 0.5), into: &memory, at: i * 24)
+        do {
+            var span = buffer.mutableSpan
+            var memory = span.mutableBytes
+            for i in 0..<1000 {
+                try packer.pack((UInt32(i), 1, 2, UInt64(i) << 8, 0.5), into: &memory, at: i * 24)
+            }
         }
         #expect(try record.unpack(from: buffer, at: 999 * 24, as: (UInt32, UInt16, UInt16, UInt64, Double).self) == (999, 1, 2, 999 << 8, 0.5))
 
