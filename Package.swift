@@ -46,7 +46,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Custom framings written with StreamFramer's public API only, as an application would:
-        // HTTP/2 frames and MQTT packets (tested examples of the FrameCutter protocol).
+        // HTTP/2 frames, MQTT packets and WebSocket frames (tested examples of the FrameCutter protocol).
         .target(
             name: "FramingExamples",
             dependencies: ["StreamFramer"],

@@ -64,6 +64,9 @@ struct Feed {
         case .mqtt(let cutter):
             var framer = FramingEngine(cutter)
             return run(&framer, split, stream, chunks, plan, holdsFrames)
+        case .webSocket(let cutter):
+            var framer = FramingEngine(cutter)
+            return run(&framer, split, stream, chunks, plan, holdsFrames)
         }
         switch framing {
         case .lengthField(let options) where !runtime:

@@ -2,7 +2,7 @@ import StreamFramer
 import StructPack
 
 /// Target 3, framer split invariance: fuzzer bytes give a framing (``SplitFraming``: a built-in
-/// one from ``FramingBuilder``, or a custom cutter, HTTP/2 or MQTT, through the public
+/// one from ``FramingBuilder``, or a custom cutter, HTTP/2, MQTT or WebSocket, through the public
 /// `FrameCutter` protocol; over-long frames failing or discarded), chunk boundaries and a stream.
 ///
 /// The stream is fed once whole to the framing's own framer, and once in the fuzzer's chunks

@@ -15,6 +15,7 @@ enum ReferenceFramer {
         case .builtIn(let builtIn): events(builtIn, stream)
         case .http2(let cutter): http2(cutter, stream)
         case .mqtt(let cutter): mqtt(cutter, stream)
+        case .webSocket(let cutter): webSocket(cutter, stream)
         }
     }
 
@@ -305,6 +306,63 @@ extension ReferenceFramer {
                 continue
             }
             let wire = headerLength + length
+            if remaining < wire {
+                return events + [error(.truncatedFrame, "stream ended inside a frame: \(remaining) of \(wire) bytes buffered")]
+            }
+            events.append(.frame(bytes: Array(stream[(position + headerLength)..<(position + wire)]),
+                                 payload: Array(stream[(position + headerLength)..<(position + wire)]), header: header, delimiter: []))
+            position += wire
+        }
+    }
+}
+
+extension ReferenceFramer {
+    /// RFC 6455 §5.2: two bytes, then a 16- or 64-bit length when the 7-bit one is 126 or 127,
+    /// then a 4-byte masking key when the MASK bit is set, then the payload.
+    static func webSocket(_ cutter: WebSocketFrameCutter, _ stream: [UInt8]) -> [FramingEvent] {
+        var events: [FramingEvent] = []
+        var position = 0
+        while true {
+            let remaining = stream.count - position
+            if remaining == 0 { return events + [.end] }
+            let truncated = error(.truncatedFrame, "stream ended inside a WebSocket frame header: \(remaining) bytes buffered")
+            if remaining < 2 { return events + [truncated] }
+            let shortLength = Int(stream[position + 1] & 0x7F)
+            let extendedLength = shortLength == 126 ? 2 : shortLength == 127 ? 8 : 0
+            let headerLength = 2 + extendedLength + (stream[position + 1] >= 0x80 ? 4 : 0)
+            if remaining < headerLength { return events + [truncated] }
+            var length = UInt64(shortLength)
+            if extendedLength > 0 {
+                length = 0
+                for index in 0..<extendedLength { length = length << 8 | UInt64(stream[position + 2 + index]) }
+            }
+            if length >= 1 << 63 {
+                return events + [
+                    error(.negativeLength, "malformed WebSocket frame: 64-bit payload length \(length) has its most significant bit set")
+                ]
+            }
+            let opcode = stream[position] & 0x0F
+            if opcode >= 8 && length > 125 {
+                return events + [
+                    error(
+                        .frameTooLong,
+                        "malformed WebSocket frame: control frame (opcode \(opcode)) with a \(length)-byte payload; "
+                            + "control frames carry at most 125 bytes")
+                ]
+            }
+            let header = Array(stream[position..<(position + headerLength)])
+            if length > UInt64(cutter.maximumPayloadLength) {
+                guard cutter.overlongFrames == .discard else {
+                    return events + [
+                        error(.frameTooLong, "WebSocket payload length \(length) exceeds the maximum of \(cutter.maximumPayloadLength) bytes")
+                    ]
+                }
+                events.append(.discarded(length: Int128(length), header: header))
+                if length >= UInt64(remaining - headerLength) { return events + [.end] }
+                position += headerLength + Int(length)
+                continue
+            }
+            let wire = headerLength + Int(length)
             if remaining < wire {
                 return events + [error(.truncatedFrame, "stream ended inside a frame: \(remaining) of \(wire) bytes buffered")]
             }
