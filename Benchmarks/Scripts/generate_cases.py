@@ -285,6 +285,11 @@ def generate():
             # As ported Python code writes `s.pack_into(buf, off, *values)`: a fresh array literal per call.
             pack_function(key, "dynamic pack(into:at:_:) [UInt8]", [fmtline],
                           f"try! format.pack(into: &output, at: offset, {p['dynamic']})")
+            if ".bytes" not in p["dynamic"]:
+                # The same literal typed [StructValue] (as a value that may hold bytes): the
+                # overload a literal without byte strings no longer takes.
+                pack_function(key, "dynamic [StructValue] literal pack(into:at:_:) [UInt8]", [fmtline],
+                              f"try! format.pack(into: &output, at: offset, {p['dynamic']} as [StructValue])")
 
 
 def main():

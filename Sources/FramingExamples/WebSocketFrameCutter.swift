@@ -91,7 +91,8 @@ public struct WebSocketFrameCutter: FrameCutter {
         }
         guard length >> 63 == 0 else {
             throw FramingError(
-                .negativeLength, "malformed WebSocket frame: 64-bit payload length \(length) has its most significant bit set")
+                .negativeLength,
+                "malformed WebSocket frame: 64-bit payload length \(length) has its most significant bit set")
         }
         let opcode = first & 0x0F
         guard opcode < 8 || length <= UInt64(Self.largestControlPayloadLength) else {
@@ -213,7 +214,9 @@ public struct WebSocketFrameEncoder: FrameEncoder {
             output.append(contentsOf: [maskBit | 126, UInt8(length >> 8), UInt8(length & 0xFF)])
         } else {
             output.append(maskBit | 127)
-            for shift in stride(from: 56, through: 0, by: -8) { output.append(UInt8(truncatingIfNeeded: length >> shift)) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                output.append(UInt8(truncatingIfNeeded: length >> shift))
+            }
         }
         guard let key = maskingKey else {
             output.append(contentsOf: payload)

@@ -160,6 +160,7 @@ enum TypedCheck {
             sameError(typedInto, dynamicInto) && typedBuffer == dynamicBuffer,
             "\(format): typed pack_into at \(offset) of \(elements): \(typedInto) \(hex(typedBuffer)); "
                 + "dynamic \(dynamicInto) \(hex(dynamicBuffer))")
+        checkScalarLiteral(format, dynamicValues, dynamic: dynamic, offset: offset, into: dynamicInto, dynamicBuffer)
         var packerBuffer = [UInt8](repeating: 0xEE, count: length)
         let packed = Result { () throws(StructError) in try operations.packer(format, &packerBuffer, offset, elements) }
         let packerCountError = elements.count != format.valueCount
@@ -195,6 +196,31 @@ enum TypedCheck {
                 sameError(outputResult, dynamic) && outputBytes == prefix + ((try? dynamic.get()) ?? []),
                 "\(format): typed pack into OutputRawSpan gave \(hex(outputBytes)) \(outputResult); dynamic \(dynamic)")
         }
+    }
+
+    /// Values without byte strings as `[_StructScalar]`, the type an array literal of them has
+    /// in a `pack` call: the same bytes, or the same error and the same partially written record.
+    private static func checkScalarLiteral(
+        _ format: Struct, _ values: [StructValue], dynamic: Result<[UInt8], StructError>, offset: Int,
+        into dynamicInto: Result<Void, StructError>, _ dynamicBuffer: [UInt8]
+    ) {
+        var scalars: [_StructScalar] = []
+        for value in values {
+            switch value {
+            case .int(let integer): scalars.append(.int(integer))
+            case .bool(let flag): scalars.append(.bool(flag))
+            case .double(let number): scalars.append(.double(number))
+            case .bytes: return
+            }
+        }
+        let packed = Result { () throws(StructError) in try format.pack(scalars) }
+        invariant(same(packed, dynamic), "\(format): pack of [_StructScalar] \(values) gave \(packed); [StructValue] \(dynamic)")
+        var buffer = [UInt8](repeating: 0xEE, count: dynamicBuffer.count)
+        let into = Result { () throws(StructError) in try format.pack(into: &buffer, at: offset, scalars) }
+        invariant(
+            sameError(into, dynamicInto) && buffer == dynamicBuffer,
+            "\(format): pack_into at \(offset) of [_StructScalar] \(values): \(into) \(hex(buffer)); "
+                + "[StructValue] \(dynamicInto) \(hex(dynamicBuffer))")
     }
 }
 

@@ -106,8 +106,8 @@ extension Struct {
     ///     it may write.
     /// - Returns: The index of the first value not packed; `slots.count` when all were.
     @inlinable @inline(__always)
-    static func packScalars<Order: _ByteOrderMarker>(
-        _ values: UnsafeBufferPointer<StructValue>, from start: Int, _ slots: UnsafeBufferPointer<Slot>,
+    static func packScalars<Element: _DynamicPackElement, Order: _ByteOrderMarker>(
+        _ values: UnsafeBufferPointer<Element>, from start: Int, _ slots: UnsafeBufferPointer<Slot>,
         into record: UnsafeMutableRawPointer, _ order: Order.Type
     ) -> Int {
         let swaps = Order.swapsBytes
@@ -118,56 +118,58 @@ extension Struct {
             let target = record + slot.offset
             switch slot.scalar {
             case .unsigned8:
-                guard case .int(let v) = values[index], let v = v.exactUInt64, v <= UInt8.max else { return index }
+                guard let v = values[index].packedInteger?.exactUInt64, v <= UInt8.max else { return index }
                 target.storeBytes(of: UInt8(truncatingIfNeeded: v), as: UInt8.self)
             case .unsigned16:
-                guard case .int(let v) = values[index], let v = v.exactUInt64, v <= UInt16.max else { return index }
+                guard let v = values[index].packedInteger?.exactUInt64, v <= UInt16.max else { return index }
                 let raw = UInt16(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt16.self)
             case .unsigned32:
-                guard case .int(let v) = values[index], let v = v.exactUInt64, v <= UInt32.max else { return index }
+                guard let v = values[index].packedInteger?.exactUInt64, v <= UInt32.max else { return index }
                 let raw = UInt32(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt32.self)
             case .unsigned64:
-                guard case .int(let v) = values[index], let v = v.exactUInt64 else { return index }
+                guard let v = values[index].packedInteger?.exactUInt64 else { return index }
                 let raw = UInt64(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt64.self)
             case .signed8:
-                guard case .int(let v) = values[index], let v = v.exactInt64, v >= Int8.min && v <= Int8.max else {
+                guard let v = values[index].packedInteger?.exactInt64, v >= Int8.min && v <= Int8.max else {
                     return index
                 }
                 target.storeBytes(of: Int8(truncatingIfNeeded: v), as: Int8.self)
             case .signed16:
-                guard case .int(let v) = values[index], let v = v.exactInt64, v >= Int16.min && v <= Int16.max else {
+                guard let v = values[index].packedInteger?.exactInt64, v >= Int16.min && v <= Int16.max else {
                     return index
                 }
                 let raw = Int16(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: Int16.self)
             case .signed32:
-                guard case .int(let v) = values[index], let v = v.exactInt64, v >= Int32.min && v <= Int32.max else {
+                guard let v = values[index].packedInteger?.exactInt64, v >= Int32.min && v <= Int32.max else {
                     return index
                 }
                 let raw = Int32(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: Int32.self)
             case .signed64:
-                guard case .int(let v) = values[index], let v = v.exactInt64 else {
+                guard let v = values[index].packedInteger?.exactInt64 else {
                     return index
                 }
                 let raw = Int64(truncatingIfNeeded: v)
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: Int64.self)
             case .bool:
-                guard case .bool(let flag) = values[index] else { return index }
+                guard let flag = values[index].packedBool else { return index }
                 target.storeBytes(of: flag ? 1 : 0, as: UInt8.self)
             case .double:
-                guard case .double(let number) = values[index] else { return index }
+                guard let number = values[index].packedDouble else { return index }
                 let raw = number.bitPattern
                 target.storeBytes(of: swaps ? raw.byteSwapped : raw, as: UInt64.self)
             case .string:
-                guard case .bytes(let source) = values[index] else { return index }
-                storeString(source, size: slot.size, at: target)
+                guard values[index].withPackedBytes({ storeString($0, size: slot.size, at: target) }) else {
+                    return index
+                }
             case .pascalString:
-                guard case .bytes(let source) = values[index] else { return index }
-                storePascalString(source, size: slot.size, at: target)
+                guard values[index].withPackedBytes({ storePascalString($0, size: slot.size, at: target) }) else {
+                    return index
+                }
             case .other:
                 return index
             }

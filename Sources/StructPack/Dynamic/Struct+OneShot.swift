@@ -14,6 +14,7 @@ extension Struct {
     /// Packs dynamic values (Python's `struct.pack(format, *values)`).
     ///
     /// - Throws: the format's compile error, or as ``pack(_:)-([StructValue])``.
+    @_disfavoredOverload
     public static func pack(_ format: String, _ values: [StructValue]) throws(StructError) -> [UInt8] {
         try FormatCache.compiled(format).pack(values)
     }
@@ -21,6 +22,7 @@ extension Struct {
     /// Packs dynamic values into an array at `offset` (Python's `struct.pack_into`).
     ///
     /// - Throws: the format's compile error, or as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
+    @_disfavoredOverload
     public static func pack(_ format: String, into bytes: inout [UInt8], at offset: Int, _ values: [StructValue])
         throws(StructError)
     {

@@ -9,17 +9,9 @@ extension Struct {
     ///   error (`.integerOutOfRange`, `.notAnInteger`, …), or `.allocationLimit` when ``size``
     ///   exceeds ``allocationLimit``.
     /// - Complexity: O(``size``).
-    @inlinable
+    @inlinable @_disfavoredOverload
     public func pack(_ values: [StructValue]) throws(StructError) -> [UInt8] {
-        guard values.count == valueCount else {
-            throw .itemCount("pack", expected: valueCount, got: values.count)
-        }
-        try Self.checkAllocation(count: size, stride: 1)
-        var result = [UInt8](repeating: 0, count: size)
-        var span = result.mutableSpan
-        var bytes = span.mutableBytes
-        try packValues(values, into: &bytes, at: 0)
-        return result
+        try packNew(values)
     }
 
     /// Packs values into `bytes` at `offset` (Python's `Struct.pack_into`); a negative offset
@@ -31,10 +23,79 @@ extension Struct {
     /// - Throws: `.itemCount` (`pack_into expected …`), `.bufferTooSmall`, `.offsetOutOfRange`,
     ///   or any per-value error.
     /// - Complexity: O(``size``).
-    @inlinable @inline(__always)
+    @inlinable @inline(__always) @_disfavoredOverload
     public func pack(into bytes: inout MutableRawSpan, at offset: Int = 0, _ values: [StructValue])
         throws(StructError)
     {
+        try packInPlace(into: &bytes, at: offset, values)
+    }
+
+    /// Packs values into an existing array at `offset`, in place.
+    ///
+    /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
+    @inlinable @inline(__always) @_disfavoredOverload
+    public func pack(into bytes: inout [UInt8], at offset: Int = 0, _ values: [StructValue]) throws(StructError) {
+        var span = bytes.mutableSpan
+        var raw = span.mutableBytes
+        try packInPlace(into: &raw, at: offset, values)
+    }
+
+    /// Packs values into a buffer at `offset`, in place.
+    ///
+    /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
+    @inlinable @inline(__always) @_disfavoredOverload
+    public func pack(into bytes: UnsafeMutableRawBufferPointer, at offset: Int = 0, _ values: [StructValue])
+        throws(StructError)
+    {
+        var raw = bytes.mutableBytes
+        try packInPlace(into: &raw, at: offset, values)
+    }
+
+    /// Appends the packed values to an array; on error the array is unchanged.
+    ///
+    /// - Throws: as ``pack(_:)-([StructValue])``.
+    /// - Complexity: O(``size``), amortised.
+    @inlinable @_disfavoredOverload
+    public func pack(appendingTo bytes: inout [UInt8], _ values: [StructValue]) throws(StructError) {
+        try packAppending(to: &bytes, values)
+    }
+
+    /// Appends the packed values to an output span; on error it is unchanged.
+    ///
+    /// - Throws: `.bufferTooSmall` when fewer than ``size`` bytes of capacity are free, or as
+    ///   ``pack(_:)-([StructValue])``.
+    @inlinable @_disfavoredOverload
+    public func pack(appendingTo output: inout OutputRawSpan, _ values: [StructValue]) throws(StructError) {
+        try packAppending(to: &output, values)
+    }
+}
+
+// The bodies of the pack functions, for `[StructValue]` and for literals of `_StructScalar`
+// (Struct+PackScalars.swift) alike.
+extension Struct {
+    /// ``pack(_:)-([StructValue])`` of either element type.
+    ///
+    /// - Throws: as ``pack(_:)-([StructValue])``.
+    @inlinable
+    func packNew<Element: _DynamicPackElement>(_ values: [Element]) throws(StructError) -> [UInt8] {
+        guard values.count == valueCount else {
+            throw .itemCount("pack", expected: valueCount, got: values.count)
+        }
+        try Self.checkAllocation(count: size, stride: 1)
+        var result = [UInt8](repeating: 0, count: size)
+        var span = result.mutableSpan
+        var bytes = span.mutableBytes
+        try packValues(values, into: &bytes, at: 0)
+        return result
+    }
+
+    /// ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])`` of either element type.
+    ///
+    /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
+    @inlinable @inline(__always)
+    func packInPlace<Element: _DynamicPackElement>(
+        into bytes: inout MutableRawSpan, at offset: Int, _ values: [Element]
+    ) throws(StructError) {
         guard values.count == valueCount else {
             throw .itemCount("pack_into", expected: valueCount, got: values.count)
         }
@@ -42,33 +103,11 @@ extension Struct {
         try packValues(values, into: &bytes, at: start)
     }
 
-    /// Packs values into an existing array at `offset`, in place.
+    /// ``pack(appendingTo:_:)-([UInt8],[StructValue])`` of either element type.
     ///
-    /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
-    @inlinable @inline(__always)
-    public func pack(into bytes: inout [UInt8], at offset: Int = 0, _ values: [StructValue]) throws(StructError) {
-        var span = bytes.mutableSpan
-        var raw = span.mutableBytes
-        try pack(into: &raw, at: offset, values)
-    }
-
-    /// Packs values into a buffer at `offset`, in place.
-    ///
-    /// - Throws: as ``pack(into:at:_:)-(MutableRawSpan,_,[StructValue])``.
-    @inlinable @inline(__always)
-    public func pack(into bytes: UnsafeMutableRawBufferPointer, at offset: Int = 0, _ values: [StructValue])
-        throws(StructError)
-    {
-        var raw = bytes.mutableBytes
-        try pack(into: &raw, at: offset, values)
-    }
-
-    /// Appends the packed values to an array; on error the array is unchanged.
-    ///
-    /// - Throws: as ``pack(_:)-([StructValue])``.
-    /// - Complexity: O(``size``), amortised.
+    /// - Throws: as ``pack(appendingTo:_:)-([UInt8],[StructValue])``.
     @inlinable
-    public func pack(appendingTo bytes: inout [UInt8], _ values: [StructValue]) throws(StructError) {
+    func packAppending<Element: _DynamicPackElement>(to bytes: inout [UInt8], _ values: [Element]) throws(StructError) {
         guard values.count == valueCount else {
             throw .itemCount("pack", expected: valueCount, got: values.count)
         }
@@ -77,12 +116,13 @@ extension Struct {
         }
     }
 
-    /// Appends the packed values to an output span; on error it is unchanged.
+    /// ``pack(appendingTo:_:)-(OutputRawSpan,[StructValue])`` of either element type.
     ///
-    /// - Throws: `.bufferTooSmall` when fewer than ``size`` bytes of capacity are free, or as
-    ///   ``pack(_:)-([StructValue])``.
+    /// - Throws: as ``pack(appendingTo:_:)-(OutputRawSpan,[StructValue])``.
     @inlinable
-    public func pack(appendingTo output: inout OutputRawSpan, _ values: [StructValue]) throws(StructError) {
+    func packAppending<Element: _DynamicPackElement>(to output: inout OutputRawSpan, _ values: [Element])
+        throws(StructError)
+    {
         guard values.count == valueCount else {
             throw .itemCount("pack", expected: valueCount, got: values.count)
         }
@@ -97,7 +137,9 @@ extension Struct {
     ///
     /// - Throws: the first failing value's error, with its value index and byte offset.
     @inlinable @inline(__always)
-    func packValues(_ values: [StructValue], into bytes: inout MutableRawSpan, at base: Int) throws(StructError) {
+    func packValues<Element: _DynamicPackElement>(_ values: [Element], into bytes: inout MutableRawSpan, at base: Int)
+        throws(StructError)
+    {
         // Everything below reads the values through a pointer: the caller's array never escapes,
         // so an array literal written in the call can live on the stack (no allocation).
         try values.withUnsafeBufferPointer { (values) throws(StructError) in
@@ -108,8 +150,10 @@ extension Struct {
     /// ``packValues(_:into:at:)`` over the values' memory.
     ///
     /// - Throws: the first failing value's error, with its value index and byte offset.
-    @inlinable
-    func packValues(_ values: UnsafeBufferPointer<StructValue>, into bytes: inout MutableRawSpan, at base: Int)
+    @inlinable @inline(__always)
+    func packValues<Element: _DynamicPackElement>(
+        _ values: UnsafeBufferPointer<Element>, into bytes: inout MutableRawSpan, at base: Int
+    )
         throws(StructError)
     {
         guard slots.count == valueCount else {
@@ -124,7 +168,7 @@ extension Struct {
             index = packScalars(values, from: index, into: &bytes, at: base)
             if index == valueCount { return }
             do throws(StructError) {
-                try packValueSlowly(values[index], slots[index], base: base, into: &bytes)
+                try packValueSlowly(values[index].structValue, slots[index], base: base, into: &bytes)
             } catch {
                 throw packFailure(error, values, index: index, into: &bytes, at: base)
             }
@@ -136,8 +180,8 @@ extension Struct {
     ///
     /// - Returns: The index of the first value not packed; ``valueCount`` when all were.
     @inlinable @inline(__always)
-    func packScalars(
-        _ values: UnsafeBufferPointer<StructValue>, from start: Int, into bytes: inout MutableRawSpan, at base: Int
+    func packScalars<Element: _DynamicPackElement>(
+        _ values: UnsafeBufferPointer<Element>, from start: Int, into bytes: inout MutableRawSpan, at base: Int
     ) -> Int {
         bytes.withUnsafeMutableBytes { output in
             // No memory at all: the record has size 0, and its values (`0s`, `0p`) take the
@@ -160,15 +204,15 @@ extension Struct {
     ///
     /// - Returns: `error`, located at the value's index and byte offset.
     @usableFromInline @inline(never)
-    func packFailure(
-        _ error: StructError, _ values: UnsafeBufferPointer<StructValue>, index: Int, into bytes: inout MutableRawSpan,
+    func packFailure<Element: _DynamicPackElement>(
+        _ error: StructError, _ values: UnsafeBufferPointer<Element>, index: Int, into bytes: inout MutableRawSpan,
         at base: Int
     ) -> StructError {
         // CPython zeroes the record before packing, so what precedes the failing value stays
         // packed, the failing value leaves what its converter wrote, and the rest is zero.
         zero(&bytes, at: base)
         for replayed in 0...index {
-            try? packValueSlowly(values[replayed], slots[replayed], base: base, into: &bytes)
+            try? packValueSlowly(values[replayed].structValue, slots[replayed], base: base, into: &bytes)
         }
         return StructError.locate(error, index: index, offset: base &+ slots[index].offset)
     }
@@ -187,15 +231,16 @@ extension Struct {
     ///
     /// - Throws: the first failing value's error, located.
     @usableFromInline
-    func packValuesByWalkingFields(
-        _ values: UnsafeBufferPointer<StructValue>, into bytes: inout MutableRawSpan, at base: Int
+    func packValuesByWalkingFields<Element: _DynamicPackElement>(
+        _ values: UnsafeBufferPointer<Element>, into bytes: inout MutableRawSpan, at base: Int
     ) throws(StructError) {
         if hasPadding { zero(&bytes, at: base) }
         var index = 0
         do throws(StructError) {
             for field in fields where field.code != .padByte {
                 for item in 0..<field.valueCount {
-                    try values[index]._unsafePack(into: &bytes, at: valueSlot(field, item: item, base: base))
+                    let slot = valueSlot(field, item: item, base: base)
+                    try values[index].structValue._unsafePack(into: &bytes, at: slot)
                     index += 1
                 }
             }
@@ -204,7 +249,8 @@ extension Struct {
             var replayed = 0
             for field in fields where field.code != .padByte && replayed <= index {
                 for item in 0..<field.valueCount where replayed <= index {
-                    try? values[replayed]._unsafePack(into: &bytes, at: valueSlot(field, item: item, base: base))
+                    let slot = valueSlot(field, item: item, base: base)
+                    try? values[replayed].structValue._unsafePack(into: &bytes, at: slot)
                     replayed += 1
                 }
             }

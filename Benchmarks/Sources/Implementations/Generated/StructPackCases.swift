@@ -297,6 +297,11 @@ enum StructPackCases {
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
                 return .writing({ w2_dynamic_pack_into_at______UInt8(records, into: &output.value) }, output: { output.value })
             },
+            BenchmarkCase(.pack, "StructPack dynamic [StructValue] literal pack(into:at:_:) [UInt8]", .dynamic) { inputs in
+                let records = inputs.standard.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.standard.packed.count))
+                return .writing({ w2_dynamic__StructValue__literal_pack_into_at______UInt8(records, into: &output.value) }, output: { output.value })
+            },
             BenchmarkCase(.nativePack, "StructPack tuple pack(into:at:_:...) [UInt8]", .typed) { inputs in
                 let records = inputs.native.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
@@ -336,6 +341,11 @@ enum StructPackCases {
                 let records = inputs.native.records
                 let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
                 return .writing({ w5p_dynamic_pack_into_at______UInt8(records, into: &output.value) }, output: { output.value })
+            },
+            BenchmarkCase(.nativePack, "StructPack dynamic [StructValue] literal pack(into:at:_:) [UInt8]", .dynamic) { inputs in
+                let records = inputs.native.records
+                let output = Box([UInt8](repeating: 0xEE, count: inputs.native.packed.count))
+                return .writing({ w5p_dynamic__StructValue__literal_pack_into_at______UInt8(records, into: &output.value) }, output: { output.value })
             },
             BenchmarkCase(.stringsPack, "StructPack tuple pack(into:at:_:...) [UInt8]", .typed) { inputs in
                 let records = inputs.strings.records
@@ -1205,6 +1215,17 @@ enum StructPackCases {
     }
 
     @inline(never)
+    static func w2_dynamic__StructValue__literal_pack_into_at______UInt8(_ records: [Record], into output: inout [UInt8]) -> UInt64 {
+        let format = try! Struct("<IHHQd")
+        var offset = 0
+        for r in records {
+            try! format.pack(into: &output, at: offset, [.int(r.a), .int(r.b), .int(r.c), .int(r.d), .double(r.e)] as [StructValue])
+            offset &+= 24
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
     static func w5p_tuple_pack_into_at_________UInt8(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
         let format = try! Struct("@bhiq")
         var offset = 0
@@ -1286,6 +1307,17 @@ enum StructPackCases {
         var offset = 0
         for r in records {
             try! format.pack(into: &output, at: offset, [.int(r.b), .int(r.h), .int(r.i), .int(r.q)])
+            offset &+= 16
+        }
+        return UInt64(output.count)
+    }
+
+    @inline(never)
+    static func w5p_dynamic__StructValue__literal_pack_into_at______UInt8(_ records: [NativeRecord], into output: inout [UInt8]) -> UInt64 {
+        let format = try! Struct("@bhiq")
+        var offset = 0
+        for r in records {
+            try! format.pack(into: &output, at: offset, [.int(r.b), .int(r.h), .int(r.i), .int(r.q)] as [StructValue])
             offset &+= 16
         }
         return UInt64(output.count)
