@@ -11,7 +11,7 @@ extension Struct {
     /// - Complexity: O(``size``).
     @inlinable @_disfavoredOverload
     public func pack(_ values: [StructValue]) throws(StructError) -> [UInt8] {
-        try packNew(values)
+        try packIntoNewArray(values)
     }
 
     /// Packs values into `bytes` at `offset` (Python's `Struct.pack_into`); a negative offset
@@ -77,7 +77,7 @@ extension Struct {
     ///
     /// - Throws: as ``pack(_:)-([StructValue])``.
     @inlinable
-    func packNew<Element: _DynamicPackElement>(_ values: [Element]) throws(StructError) -> [UInt8] {
+    func packIntoNewArray<Element: _DynamicPackElement>(_ values: [Element]) throws(StructError) -> [UInt8] {
         guard values.count == valueCount else {
             throw .itemCount("pack", expected: valueCount, got: values.count)
         }

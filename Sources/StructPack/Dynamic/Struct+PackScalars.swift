@@ -12,7 +12,7 @@ extension Struct {
     /// - Complexity: O(``size``).
     @inlinable
     public func pack(_ values: [_StructScalar]) throws(StructError) -> [UInt8] {
-        try packNew(values)
+        try packIntoNewArray(values)
     }
 
     /// Packs an array literal of integers, floats and bools into `bytes` at `offset` (Python's

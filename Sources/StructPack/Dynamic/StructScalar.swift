@@ -28,7 +28,7 @@ public enum _StructScalar: Sendable, Hashable {
     var structValue: StructValue {
         switch self {
         case .int(let integer): .int(integer)
-        case .bool(let flag): .bool(flag)
+        case .bool(let value): .bool(value)
         case .double(let number): .double(number)
         }
     }
