@@ -27,7 +27,8 @@ struct WebSocketFrameCutterTests {
         let stream = Self.hello + Self.maskedHello + Self.fragments + Self.ping + Self.maskedPong + Self.binary256
         let expected = Events(items: [
             "8105|48656c6c6f", "818537fa213d|7f9f4d5158", "0103|48656c", "8002|6c6f", "8905|48656c6c6f",
-            "8a8537fa213d|7f9f4d5158", "827e0100|" + FrameBytesHex.of(Self.body256),
+            "8a8537fa213d|7f9f4d5158",
+            "827e0100|" + Self.body256.map { String($0 >> 4, radix: 16) + String($0 & 0x0F, radix: 16) }.joined(),
         ])
         for chunks in chunkings(total: stream.count) {
             #expect(events(try WebSocketFrameCutter(), stream, chunks: chunks) == expected, "\(chunks)")
@@ -147,18 +148,5 @@ struct WebSocketFrameCutterTests {
             opcodes.append(WebSocketFrameHeader(frame).opcode)
         }
         #expect(opcodes == [1, 9])
-    }
-}
-
-/// Lowercase hex of bytes, as `FrameBytes.hex` prints them.
-enum FrameBytesHex {
-    static func of(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }
