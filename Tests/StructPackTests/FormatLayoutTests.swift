@@ -68,6 +68,21 @@ struct FormatLayoutTests {
         #expect(FormatCode.long.size(in: .native) == MemoryLayout<CLong>.size)
         #expect(ByteOrder.network.isBigEndian && !ByteOrder.littleEndian.isBigEndian)
     }
+
+    /// Codes and prefixes compare with a written-out `==` (see FormatCode.swift): each equals
+    /// itself only, and hashing agrees with it (a set keeps every case, and finds each).
+    @Test func codesAndPrefixesEqualOnlyThemselves() {
+        for a in FormatCode.allCases {
+            #expect(FormatCode.allCases.filter { $0 == a }.map(\.character) == [a.character])
+            #expect(FormatCode.allCases.filter { $0 != a }.count == 20)
+        }
+        #expect(Set(FormatCode.allCases).count == 21)
+        #expect(FormatCode.allCases.allSatisfy(Set(FormatCode.allCases).contains))
+        for a in ByteOrder.allCases {
+            #expect(ByteOrder.allCases.filter { $0 == a }.map(\.character) == [a.character])
+        }
+        #expect(Set(ByteOrder.allCases).count == 5)
+    }
 }
 
 @Suite("Dynamic values and the one-shot API")

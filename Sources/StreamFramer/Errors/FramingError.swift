@@ -63,7 +63,7 @@ extension FramingError {
     /// A stable error kind. New kinds may be added, so `switch` over it with a `default` case.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         @usableFromInline
-        enum Kind: UInt8, Sendable {
+        enum Kind: Sendable {
             case invalidConfiguration, frameTooLong, negativeLength, truncatedFrame, unterminatedFrame
             case overlongVarint, varintOverflow, payloadTooLong, payloadContainsDelimiter, payloadLengthMismatch
             case destinationTooSmall, invalidCut

@@ -6,7 +6,7 @@
 
 /// A value's code family and width, when the dynamic API can move it with one load or store.
 @usableFromInline
-enum ScalarKind: UInt8, Sendable, Hashable {
+enum ScalarKind: Sendable, Hashable {
     case unsigned8, unsigned16, unsigned32, unsigned64
     case signed8, signed16, signed32, signed64
     case bool

@@ -92,7 +92,7 @@ extension StructError {
     /// A stable error kind. New kinds may be added, so `switch` over it with a `default` case.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
         @usableFromInline
-        enum Kind: UInt8, Sendable {
+        enum Kind: Sendable {
             case badCharacter, repeatCountWithoutFormat, sizeTooLong, embeddedNull, nonASCIIFormat
             case itemCount, integerOutOfRange, notAnInteger, notAFloat, floatTooLarge, notBytes
             case charLength, wrongBufferSize, bufferTooSmall, offsetOutOfRange, zeroSizeIteration

@@ -46,6 +46,15 @@ public enum ByteOrder: UInt8, Sendable, Hashable, CaseIterable {
         isBigEndian != Self.hostIsBigEndian
     }
 
+    /// Whether two prefixes are the same prefix.
+    ///
+    /// Written out for the reason ``FormatCode/==(_:_:)`` is: the synthesized comparison of an
+    /// enum with raw values keeps retains and releases around it.
+    @inlinable @inline(__always)
+    public static func == (lhs: ByteOrder, rhs: ByteOrder) -> Bool {
+        lhs.rawValue == rhs.rawValue
+    }
+
     /// Whether the host stores integers most significant byte first.
     @inlinable
     static var hostIsBigEndian: Bool {

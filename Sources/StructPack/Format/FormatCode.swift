@@ -134,6 +134,18 @@ public enum FormatCode: UInt8, Sendable, Hashable, CaseIterable {
 }
 
 extension FormatCode {
+    /// Whether two codes are the same code.
+    ///
+    /// Written out because the comparison Swift synthesizes for an enum with raw values is, to
+    /// the optimizer, an operation that may release memory: a code compared between taking a
+    /// view of an array's bytes and using it kept a retain and a release per view.
+    @inlinable @inline(__always)
+    public static func == (lhs: FormatCode, rhs: FormatCode) -> Bool {
+        lhs.rawValue == rhs.rawValue
+    }
+}
+
+extension FormatCode {
     /// Size with standard sizes (`=` `<` `>` `!`). Native-only codes fall back to native size.
     @usableFromInline
     var standardSize: Int {

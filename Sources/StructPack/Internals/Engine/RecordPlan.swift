@@ -1,7 +1,7 @@
 /// How the typed API moves one record of a (format, Swift shape) pair, decided once by
 /// ``_PlanVisitor``.
 @usableFromInline
-enum _RecordPath: UInt8, Sendable {
+enum _RecordPath: Sendable {
     /// Every value direct, back to back from offset 0 to the end, host byte order: offsets are
     /// compile-time constants once the reads are inlined.
     case contiguousNative
