@@ -25,8 +25,13 @@ extension Struct {
 
     /// ``resolvedOffset(_:size:bufferCount:packing:)`` for negative offsets and errors.
     ///
+    /// Inlinable, not out of line: values a caller loaded from its own memory (a packed
+    /// record's arrays) must outlive every call on the path that may release memory, and the
+    /// compiler retains them around an opaque call. Here the only opaque calls are the error
+    /// messages', on paths that throw.
+    ///
     /// - Throws: `.bufferTooSmall` or `.offsetOutOfRange` with CPython's messages.
-    @usableFromInline @inline(never)
+    @inlinable
     static func resolvedOffsetSlowly(_ offset: Int, size: Int, bufferCount: Int, packing: Bool) throws(StructError)
         -> Int
     {
