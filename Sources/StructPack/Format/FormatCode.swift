@@ -137,8 +137,9 @@ extension FormatCode {
     /// Whether two codes are the same code.
     ///
     /// Written out because the comparison Swift synthesizes for an enum with raw values is, to
-    /// the optimizer, an operation that may release memory: a code compared between taking a
-    /// view of an array's bytes and using it kept a retain and a release per view.
+    /// the optimizer, an operation that may release memory: a code compared between loading a
+    /// reference and using it (a view of an array's bytes, a packed string's array) kept a
+    /// retain and a release around the comparison.
     @inlinable @inline(__always)
     public static func == (lhs: FormatCode, rhs: FormatCode) -> Bool {
         lhs.rawValue == rhs.rawValue
