@@ -108,6 +108,34 @@ struct ByteStringPathTests {
     @Test func nativeStringsWithoutPadding() throws { try check("@I5s255pH") }
     @Test func nativeStringsWithPadding() throws { try check("@I5s4pH") }
 
+    /// Views on the planned path (a pad byte keeps the format off the direct paths): each is a
+    /// slice of the caller's array at the string's own indices, through every tuple entry point.
+    @Test func viewsOnThePlannedPathShareTheCallersArray() throws {
+        // struct.iter_unpack('<Ix3s2pH', bytes.fromhex('01000000ee616263017a0500'
+        //     '02000000ee78797a0271ff06')) == [(1, b'abc', b'z', 5), (2, b'xyz', b'q', 1791)]
+        let records: [UInt8] = [
+            0x01, 0x00, 0x00, 0x00, 0xEE, 0x61, 0x62, 0x63, 0x01, 0x7A, 0x05, 0x00,
+            0x02, 0x00, 0x00, 0x00, 0xEE, 0x78, 0x79, 0x7A, 0x02, 0x71, 0xFF, 0x06,
+        ]
+        let input = [0xAA] + records
+        let format = try Struct("<Ix3s2pH")
+        typealias Shape = (UInt32, ArraySlice<UInt8>, ArraySlice<UInt8>, UInt16)
+        let unpacker = try format.unpacker(for: Shape.self)
+        let expected: [(UInt32, [UInt8], [UInt8], UInt16, Int)] = [
+            (1, Array("abc".utf8), Array("z".utf8), 5, 1), (2, Array("xyz".utf8), Array("q".utf8), 1791, 13),
+        ]
+        for (a, s, p, h, offset) in expected {
+            for value in [try unpacker.unpack(from: input, at: offset), try unpacker.unpack(from: input[...], at: offset)] {
+                #expect(value.0 == a && Array(value.1) == s && Array(value.2) == p && value.3 == h)
+                // s starts 5 bytes into the record, p's bytes 9: the caller's indices, not a copy's.
+                #expect(value.1.startIndex == offset + 5 && value.2.startIndex == offset + 9)
+            }
+        }
+        let walked = Array(try format.iterUnpack(Array(input.dropFirst()), as: Shape.self))
+        #expect(walked.count == 2 && Array(walked[1].1) == Array("xyz".utf8) && walked[1].1.startIndex == 17)
+        #expect(Array(walked[1].2) == Array("q".utf8) && walked[1].3 == 1791)
+    }
+
     @Test func pascalAndPlainStringsAsCPythonPacksThem() throws {
         // struct.pack('<3p2sB', b'abcdef', b'x', 7) == bytes.fromhex('026162780007')
         let format = try Struct("<3p2sB")

@@ -70,7 +70,7 @@ extension Struct {
         _ value: C._Value, as coding: C.Type, into bytes: inout MutableRawSpan, at start: Int, operation: String
     ) throws(StructError) {
         if let path = directPath(for: C._signature) {
-            guard C._signature?.hasBytes == true else {
+            guard C._signature?.hasBytes ?? false else {
                 let plan = _RecordPlan(contextFree: path, size: size, valueCount: valueCount)
                 try _RecordEngine.write(C.self, value, plan, into: &bytes, at: start)
                 return

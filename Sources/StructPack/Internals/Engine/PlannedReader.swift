@@ -6,11 +6,13 @@ struct _PlannedReader: StructFieldVisitor, ~Copyable {
     @usableFromInline let buffer: UnsafeRawBufferPointer
     @usableFromInline let base: Int
     @usableFromInline var cursor: _FieldCursor
-    /// The array the buffer belongs to, when there is one (views share it).
-    @usableFromInline let owner: ArraySlice<UInt8>?
+    /// The array the buffer belongs to, when there is one (views share it), through a pointer to
+    /// the caller's borrowed value, as ``_DirectReader`` holds it: a view is then made from the
+    /// caller's owner, and needs no retain where the caller's loop drops it.
+    @usableFromInline let owner: UnsafePointer<ArraySlice<UInt8>?>
 
-    @inlinable
-    init(buffer: UnsafeRawBufferPointer, base: Int, cursor: _FieldCursor, owner: ArraySlice<UInt8>?) {
+    @inlinable @inline(__always)
+    init(buffer: UnsafeRawBufferPointer, base: Int, cursor: _FieldCursor, owner: UnsafePointer<ArraySlice<UInt8>?>) {
         self.buffer = buffer
         self.base = base
         self.cursor = cursor
@@ -21,7 +23,7 @@ struct _PlannedReader: StructFieldVisitor, ~Copyable {
     @inlinable
     var index: Int { cursor.valueIndex }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func _next<T: StructUnpackable>(_ type: T.Type) throws(StructError) -> T {
         let index = cursor.valueIndex
         guard let relative = cursor.next() else { throw StructError.fieldsChangedMarker }
@@ -30,13 +32,13 @@ struct _PlannedReader: StructFieldVisitor, ~Copyable {
         do {
             // safe because the slot lies inside the record, which the caller checked lies inside
             // the buffer, and T accepts its code.
-            return try T._unsafeUnpack(from: buffer.bytes, at: slot, owner: owner)
+            return try T._unsafeUnpack(from: buffer.bytes, at: slot, owner: owner.pointee)
         } catch {
             throw error.located(valueIndex: index, byteOffset: slot.offset)
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     mutating func callAsFunction<T: StructPackable & StructUnpackable>(_ value: inout T) throws(StructError) {
         value = try _next(T.self)
     }

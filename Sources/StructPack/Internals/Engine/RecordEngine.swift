@@ -37,7 +37,24 @@ enum _RecordEngine {
             return try readDirect(
                 coding, _HostOrder.self, _NaturallyAligned.self, plan, slotTable, from: bytes, at: start, owner: owner)
         }
+        if owner != nil && mayShareOwner(C.self) {
+            // The views the planned path makes must come from the caller's owner in the caller's
+            // own code: values returned by an out-of-line call meet the direct paths' views where
+            // the paths join, and the compiler then retains every view and the owner per record.
+            return try readPlannedInline(coding, plan.context, from: bytes, at: start, owner: owner)
+        }
         return try readPlanned(coding, plan.context, from: bytes, at: start, owner: owner)
+    }
+
+    /// Whether a shape may hold views of the input's owner and gains by the inlined planned path:
+    /// tuples with a byte string. Records are not included: their views are retained where the
+    /// paths join whichever way the planned path is called (measured), and the inlined path cost
+    /// their other rows two instructions per record.
+    @inlinable @inline(__always)
+    static func mayShareOwner<C: _StructDecoding>(_ coding: C.Type) -> Bool {
+        // Spelled with `??`: `== true` on the optional is not folded to a constant, and both
+        // planned paths would then be compiled in, joining again.
+        C._signature?.hasBytes ?? false
     }
 
     @inlinable @inline(__always)
@@ -98,6 +115,17 @@ enum _RecordEngine {
     static func readPlanned<C: _StructDecoding>(
         _ coding: C.Type, _ context: _RecordContext?, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
+        try readPlannedInline(coding, context, from: bytes, at: start, owner: owner)
+    }
+
+    /// ``readPlanned(_:_:from:at:owner:)`` inlined where it is called: for shapes whose views of
+    /// the owner must be made in the caller's code.
+    ///
+    /// - Throws: as ``read(_:_:from:at:owner:)``.
+    @inlinable @inline(__always)
+    static func readPlannedInline<C: _StructDecoding>(
+        _ coding: C.Type, _ context: _RecordContext?, from bytes: RawSpan, at start: Int, owner: ArraySlice<UInt8>?
+    ) throws(StructError) -> C._Value {
         guard let context, context.failure == nil else { throw _RecordPlan.failure(of: context) }
         do {
             return try context.format.withFieldCursor { (cursor) throws(StructError) -> C._Value in
@@ -111,16 +139,18 @@ enum _RecordEngine {
 
     /// Reads value by value through `cursor`. Errors are the visitor's (and the fields-changed
     /// marker), for the caller to ``describe(_:_:format:)``.
-    @inlinable
+    @inlinable @inline(__always)
     static func readPlanned<C: _StructDecoding>(
         _ coding: C.Type, valueCount: Int, cursor: _FieldCursor, from bytes: RawSpan, at start: Int,
         owner: ArraySlice<UInt8>?
     ) throws(StructError) -> C._Value {
         try bytes.withUnsafeBytes { (raw) throws(StructError) -> C._Value in
-            var reader = _PlannedReader(buffer: raw, base: start, cursor: cursor, owner: owner)
-            let value = try C._read(&reader)
-            guard reader.index == valueCount else { throw StructError.fieldsChangedMarker }
-            return value
+            try withUnsafePointer(to: owner) { (owner) throws(StructError) -> C._Value in
+                var reader = _PlannedReader(buffer: raw, base: start, cursor: cursor, owner: owner)
+                let value = try C._read(&reader)
+                guard reader.index == valueCount else { throw StructError.fieldsChangedMarker }
+                return value
+            }
         }
     }
 
