@@ -125,7 +125,11 @@ struct ByteStringPathTests {
             (1, Array("abc".utf8), Array("z".utf8), 5, 1), (2, Array("xyz".utf8), Array("q".utf8), 1791, 13),
         ]
         for (a, s, p, h, offset) in expected {
-            for value in [try unpacker.unpack(from: input, at: offset), try unpacker.unpack(from: input[...], at: offset)] {
+            let values = [
+                try unpacker.unpack(from: input, at: offset), try unpacker.unpack(from: input[...], at: offset),
+                try format.unpack(from: input, at: offset, as: Shape.self),
+            ]
+            for value in values {
                 #expect(value.0 == a && Array(value.1) == s && Array(value.2) == p && value.3 == h)
                 // s starts 5 bytes into the record, p's bytes 9: the caller's indices, not a copy's.
                 #expect(value.1.startIndex == offset + 5 && value.2.startIndex == offset + 9)
