@@ -4,7 +4,7 @@ import Workloads
 /// limit first. The CPython rows come from Scripts/cpython_struct.py.
 public func allCases() -> [BenchmarkCase] {
     let cases =
-        HandWritten.cases() + HandWrittenRecords.cases() + StructPackCases.cases() + CompileCases.cases()
+        HandWritten.cases() + HandWrittenRecords.cases() + HandWrittenPerCall.cases() + StructPackCases.cases() + CompileCases.cases()
         + FramerCases.cases() + NIOCases.cases()
         + NIOFrameCases.cases()
     let order = Dictionary(uniqueKeysWithValues: Workload.allCases.enumerated().map { ($1, $0) })
