@@ -43,12 +43,7 @@ enum HandWrittenPerCall {
         var offset = 0
         while offset < packed.count {
             packed.withUnsafeBytes { raw in
-                fold.add(
-                    UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)),
-                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 4, as: UInt16.self)),
-                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 6, as: UInt16.self)),
-                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self)),
-                    Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 16, as: UInt64.self))))
+                HandWrittenRecords.foldStandard(raw, at: offset, into: &fold)
             }
             offset &+= 24
         }
@@ -60,11 +55,7 @@ enum HandWrittenPerCall {
         var offset = 0
         for record in records {
             output.withUnsafeMutableBytes { raw in
-                raw.storeBytes(of: record.a.littleEndian, toByteOffset: offset, as: UInt32.self)
-                raw.storeBytes(of: record.b.littleEndian, toByteOffset: offset &+ 4, as: UInt16.self)
-                raw.storeBytes(of: record.c.littleEndian, toByteOffset: offset &+ 6, as: UInt16.self)
-                raw.storeBytes(of: record.d.littleEndian, toByteOffset: offset &+ 8, as: UInt64.self)
-                raw.storeBytes(of: record.e.bitPattern.littleEndian, toByteOffset: offset &+ 16, as: UInt64.self)
+                HandWrittenRecords.storeStandard(record, into: raw, at: offset)
             }
             offset &+= 24
         }
@@ -94,11 +85,7 @@ enum HandWrittenPerCall {
             let offset = output.count
             output.append(contentsOf: repeatElement(0, count: 24))
             output.withUnsafeMutableBytes { raw in
-                raw.storeBytes(of: record.a.littleEndian, toByteOffset: offset, as: UInt32.self)
-                raw.storeBytes(of: record.b.littleEndian, toByteOffset: offset &+ 4, as: UInt16.self)
-                raw.storeBytes(of: record.c.littleEndian, toByteOffset: offset &+ 6, as: UInt16.self)
-                raw.storeBytes(of: record.d.littleEndian, toByteOffset: offset &+ 8, as: UInt64.self)
-                raw.storeBytes(of: record.e.bitPattern.littleEndian, toByteOffset: offset &+ 16, as: UInt64.self)
+                HandWrittenRecords.storeStandard(record, into: raw, at: offset)
             }
         }
         return UInt64(output.count)
@@ -109,11 +96,7 @@ enum HandWrittenPerCall {
         var offset = 0
         for record in records {
             output.withUnsafeMutableBytes { raw in
-                raw.storeBytes(of: record.b, toByteOffset: offset, as: Int8.self)
-                raw.storeBytes(of: 0, toByteOffset: offset &+ 1, as: UInt8.self)
-                raw.storeBytes(of: record.h, toByteOffset: offset &+ 2, as: Int16.self)
-                raw.storeBytes(of: record.i, toByteOffset: offset &+ 4, as: Int32.self)
-                raw.storeBytes(of: record.q, toByteOffset: offset &+ 8, as: Int64.self)
+                HandWrittenRecords.storeNative(record, into: raw, at: offset)
             }
             offset &+= 16
         }

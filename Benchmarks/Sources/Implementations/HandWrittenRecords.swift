@@ -50,18 +50,44 @@ enum HandWrittenRecords {
         ]
     }
 
+    /// Folds the `'<IHHQd'` record at `offset`: one `loadUnaligned` per value.
+    @inline(__always)
+    static func foldStandard(_ raw: UnsafeRawBufferPointer, at offset: Int, into fold: inout RecordChecksum) {
+        fold.add(
+            UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)),
+            UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 4, as: UInt16.self)),
+            UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 6, as: UInt16.self)),
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self)),
+            Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 16, as: UInt64.self))))
+    }
+
+    /// Stores `record` as `'<IHHQd'` at `offset`: one `storeBytes` per value.
+    @inline(__always)
+    static func storeStandard(_ record: Record, into raw: UnsafeMutableRawBufferPointer, at offset: Int) {
+        raw.storeBytes(of: record.a.littleEndian, toByteOffset: offset, as: UInt32.self)
+        raw.storeBytes(of: record.b.littleEndian, toByteOffset: offset &+ 4, as: UInt16.self)
+        raw.storeBytes(of: record.c.littleEndian, toByteOffset: offset &+ 6, as: UInt16.self)
+        raw.storeBytes(of: record.d.littleEndian, toByteOffset: offset &+ 8, as: UInt64.self)
+        raw.storeBytes(of: record.e.bitPattern.littleEndian, toByteOffset: offset &+ 16, as: UInt64.self)
+    }
+
+    /// Stores `record` as `'@bhiq'` at `offset`, its pad byte zeroed.
+    @inline(__always)
+    static func storeNative(_ record: NativeRecord, into raw: UnsafeMutableRawBufferPointer, at offset: Int) {
+        raw.storeBytes(of: record.b, toByteOffset: offset, as: Int8.self)
+        raw.storeBytes(of: 0, toByteOffset: offset &+ 1, as: UInt8.self)
+        raw.storeBytes(of: record.h, toByteOffset: offset &+ 2, as: Int16.self)
+        raw.storeBytes(of: record.i, toByteOffset: offset &+ 4, as: Int32.self)
+        raw.storeBytes(of: record.q, toByteOffset: offset &+ 8, as: Int64.self)
+    }
+
     @inline(never)
     static func unpackStandard(_ packed: [UInt8]) -> UInt64 {
         packed.withUnsafeBytes { raw in
             var fold = RecordChecksum()
             var offset = 0
             while offset < raw.count {
-                fold.add(
-                    UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)),
-                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 4, as: UInt16.self)),
-                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 6, as: UInt16.self)),
-                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self)),
-                    Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset &+ 16, as: UInt64.self))))
+                foldStandard(raw, at: offset, into: &fold)
                 offset &+= 24
             }
             return fold.value
@@ -73,11 +99,7 @@ enum HandWrittenRecords {
         output.withUnsafeMutableBytes { raw in
             var offset = 0
             for record in records {
-                raw.storeBytes(of: record.a.littleEndian, toByteOffset: offset, as: UInt32.self)
-                raw.storeBytes(of: record.b.littleEndian, toByteOffset: offset &+ 4, as: UInt16.self)
-                raw.storeBytes(of: record.c.littleEndian, toByteOffset: offset &+ 6, as: UInt16.self)
-                raw.storeBytes(of: record.d.littleEndian, toByteOffset: offset &+ 8, as: UInt64.self)
-                raw.storeBytes(of: record.e.bitPattern.littleEndian, toByteOffset: offset &+ 16, as: UInt64.self)
+                storeStandard(record, into: raw, at: offset)
                 offset &+= 24
             }
             return UInt64(offset)
@@ -106,11 +128,7 @@ enum HandWrittenRecords {
         output.withUnsafeMutableBytes { raw in
             var offset = 0
             for record in records {
-                raw.storeBytes(of: record.b, toByteOffset: offset, as: Int8.self)
-                raw.storeBytes(of: 0, toByteOffset: offset &+ 1, as: UInt8.self)
-                raw.storeBytes(of: record.h, toByteOffset: offset &+ 2, as: Int16.self)
-                raw.storeBytes(of: record.i, toByteOffset: offset &+ 4, as: Int32.self)
-                raw.storeBytes(of: record.q, toByteOffset: offset &+ 8, as: Int64.self)
+                storeNative(record, into: raw, at: offset)
                 offset &+= 16
             }
             return UInt64(offset)
